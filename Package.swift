@@ -1,0 +1,64 @@
+// swift-tools-version: 6.1
+// trailsql: Athena's SQL and CloudWatch filter patterns over CloudTrail logs where they lie.
+//
+// Targets are layered; imports go one way (see Docs/Architecture.md):
+//   L0 TrailBase, CTrailDeflate, CTrailZlib
+//   L1 TrailColumnar
+//   L2 TrailJSON, TrailSource
+//   L3 TrailFilterPattern, TrailGenerator            (TrailSQL, TrailPlan, TrailExec come with SQL)
+//   L4 TrailEngine
+//   L5 trailsql (CLI, the only target that imports ArgumentParser)
+import PackageDescription
+
+let strict: [SwiftSetting] = [.swiftLanguageMode(.v6)]
+
+let package = Package(
+    name: "trailsql",
+    platforms: [.macOS(.v15)],
+    products: [
+        .executable(name: "trailsql", targets: ["trailsql"]),
+        .library(name: "TrailEngine", targets: ["TrailEngine"]),
+    ],
+    dependencies: [
+        .package(url: "https://github.com/apple/swift-argument-parser", exact: "1.8.2"),
+    ],
+    targets: [
+        .systemLibrary(name: "CTrailDeflate", pkgConfig: "libdeflate", providers: [.apt(["libdeflate-dev"])]),
+        .systemLibrary(name: "CTrailZlib", pkgConfig: "zlib", providers: [.apt(["zlib1g-dev"])]),
+        .target(name: "TrailBase", swiftSettings: strict),
+        .target(name: "TrailColumnar", dependencies: ["TrailBase"], swiftSettings: strict),
+        .target(name: "TrailJSON", dependencies: ["TrailBase", "TrailColumnar"], swiftSettings: strict),
+        .target(name: "TrailSource", dependencies: ["TrailBase", "CTrailDeflate", "CTrailZlib"], swiftSettings: strict),
+        .target(name: "TrailFilterPattern", dependencies: ["TrailBase", "TrailJSON"], swiftSettings: strict),
+        .target(name: "TrailGenerator", dependencies: ["TrailBase", "TrailSource"], swiftSettings: strict),
+        .target(
+            name: "TrailEngine",
+            dependencies: ["TrailBase", "TrailColumnar", "TrailJSON", "TrailSource", "TrailFilterPattern"],
+            swiftSettings: strict),
+        .executableTarget(
+            name: "trailsql",
+            dependencies: [
+                "TrailEngine", "TrailGenerator", "TrailSource", "TrailFilterPattern",
+                .product(name: "ArgumentParser", package: "swift-argument-parser"),
+            ],
+            swiftSettings: strict),
+        .target(
+            name: "TrailTestSupport",
+            dependencies: ["TrailBase", "TrailSource", "TrailGenerator"],
+            path: "Tests/TrailTestSupport", swiftSettings: strict),
+        .testTarget(name: "TrailBaseTests", dependencies: ["TrailBase"], swiftSettings: strict),
+        .testTarget(name: "TrailJSONTests", dependencies: ["TrailJSON", "TrailColumnar", "TrailTestSupport"], swiftSettings: strict),
+        .testTarget(name: "TrailSourceTests", dependencies: ["TrailSource", "TrailTestSupport"], swiftSettings: strict),
+        .testTarget(
+            name: "TrailFilterPatternTests", dependencies: ["TrailFilterPattern", "TrailJSON", "TrailTestSupport"],
+            swiftSettings: strict),
+        .testTarget(
+            name: "TrailGeneratorTests", dependencies: ["TrailGenerator", "TrailSource", "TrailTestSupport"],
+            swiftSettings: strict),
+        .testTarget(
+            name: "TrailEngineTests",
+            dependencies: ["TrailEngine", "TrailJSON", "TrailColumnar", "TrailTestSupport", "TrailGenerator"],
+            swiftSettings: strict),
+        .testTarget(name: "CLITests", dependencies: ["TrailTestSupport"], swiftSettings: strict),
+    ]
+)

@@ -1,0 +1,51 @@
+/// A packed bit vector: validity (1 = not NULL) and selections.
+public struct Bitmap: Sendable, Equatable {
+    public var words: [UInt64] = []
+    public var count = 0
+
+    public init() {}
+
+    public init(repeating value: Bool, count: Int) {
+        words = Array(repeating: value ? ~0 : 0, count: (count + 63) >> 6)
+        self.count = count
+    }
+
+    @inlinable
+    public subscript(index: Int) -> Bool {
+        get { words[index >> 6] & (1 << UInt64(index & 63)) != 0 }
+        set {
+            if newValue { words[index >> 6] |= 1 << UInt64(index & 63) } else { words[index >> 6] &= ~(1 << UInt64(index & 63)) }
+        }
+    }
+
+    @inlinable
+    public mutating func append(_ value: Bool) {
+        if count & 63 == 0 { words.append(0) }
+        if value { words[count >> 6] |= 1 << UInt64(count & 63) }
+        count += 1
+    }
+
+    public mutating func removeAll(keepingCapacity: Bool = true) {
+        words.removeAll(keepingCapacity: keepingCapacity)
+        count = 0
+    }
+
+    /// Drops the bits from `newCount` on.
+    public mutating func truncate(to newCount: Int) {
+        guard newCount < count else { return }
+        words.removeLast(words.count - (newCount + 63) >> 6)
+        if newCount & 63 != 0 { words[words.count - 1] &= (1 << UInt64(newCount & 63)) - 1 }
+        count = newCount
+    }
+
+    /// Number of set bits.
+    public var nonzeroCount: Int {
+        var total = 0
+        for (index, word) in words.enumerated() {
+            let bitsInWord = index == words.count - 1 && count & 63 != 0 ? count & 63 : 64
+            let mask: UInt64 = bitsInWord == 64 ? ~0 : (1 << UInt64(bitsInWord)) - 1
+            total += (word & mask).nonzeroBitCount
+        }
+        return total
+    }
+}

@@ -1,0 +1,116 @@
+/// Appends values row by row and produces a `Column`. One class for every shape so that decoders can hold a
+/// tree of builders without existentials; the `kind` decides which storage is used.
+public final class ColumnBuilder {
+    public enum Kind: Sendable {
+        case varchar
+        case row
+        case array
+        case map
+    }
+
+    public let type: LogicalType
+    public let kind: Kind
+    public var validity = Bitmap()
+    // varchar
+    public var bytes: [UInt8] = []
+    public var offsets: [UInt32] = [0]
+    // row: one child per field; array: one child for the elements
+    public let children: [ColumnBuilder]
+    private let fields: [Field]
+
+    public init(type: LogicalType) {
+        self.type = type
+        switch type {
+        case .row(let fields):
+            kind = .row
+            self.fields = fields
+            children = fields.map { ColumnBuilder(type: $0.type) }
+        case .array(let element):
+            kind = .array
+            fields = []
+            children = [ColumnBuilder(type: element)]
+        case .map(let key, let value):
+            kind = .map
+            fields = []
+            children = [ColumnBuilder(type: key), ColumnBuilder(type: value)]
+        default:
+            // Every scalar of the CloudTrail table is varchar (Athena's DDL); JSON text is varchar too.
+            kind = .varchar
+            fields = []
+            children = []
+        }
+    }
+
+    public var count: Int { validity.count }
+
+    /// Ends a varchar row whose bytes were appended to `bytes`.
+    @inlinable
+    public func commitString() {
+        offsets.append(UInt32(truncatingIfNeeded: bytes.count))
+        validity.append(true)
+    }
+
+    /// Appends NULL. For a row, children get NULLs too so that every child stays aligned with the row.
+    public func appendNull() {
+        switch kind {
+        case .varchar:
+            offsets.append(offsets[offsets.count - 1])
+        case .row:
+            for child in children { child.appendNull() }
+        case .array, .map:
+            offsets.append(offsets[offsets.count - 1])
+        }
+        validity.append(false)
+    }
+
+    /// Ends a row whose children were each appended exactly once.
+    public func commitRow() {
+        validity.append(true)
+    }
+
+    /// Ends an array (or map) row whose elements (entries) were appended to `children[0]` (and `children[1]`).
+    public func commitArray() {
+        offsets.append(UInt32(truncatingIfNeeded: children[0].count))
+        validity.append(true)
+    }
+
+    public func appendString(_ text: String) {
+        bytes.append(contentsOf: text.utf8)
+        commitString()
+    }
+
+    /// Drops every row from `rows` on (used to undo a partly decoded record).
+    public func truncate(to rows: Int) {
+        guard rows < count else { return }
+        switch kind {
+        case .varchar:
+            offsets.removeLast(offsets.count - rows - 1)
+            bytes.removeLast(bytes.count - Int(offsets[rows]))
+        case .row:
+            for child in children { child.truncate(to: rows) }
+        case .array, .map:
+            offsets.removeLast(offsets.count - rows - 1)
+            for child in children { child.truncate(to: Int(offsets[rows])) }
+        }
+        validity.truncate(to: rows)
+    }
+
+    /// Builds the column and resets the builder for the next batch.
+    public func finish() -> Column {
+        defer {
+            validity = Bitmap()
+            bytes = []
+            offsets = [0]
+        }
+        switch kind {
+        case .varchar:
+            return .varchar(VarcharColumn(offsets: offsets, bytes: bytes, validity: validity))
+        case .row:
+            return .row(RowColumn(fields: fields, children: children.map { $0.finish() }, validity: validity))
+        case .array:
+            return .array(ArrayColumn(offsets: offsets, element: children[0].finish(), validity: validity))
+        case .map:
+            return .map(MapColumn(offsets: offsets, keys: children[0].finish(), values: children[1].finish(), validity: validity))
+        }
+    }
+}

@@ -1,0 +1,28 @@
+import TrailColumnar
+import TrailJSON
+import TrailSource
+
+/// Decodes the requested columns of every record into one batch per file.
+public struct DecodeWorker: ScanWorker {
+    private let projector: RecordProjector
+
+    public init(columns: [String]) throws(ProjectionError) {
+        projector = try RecordProjector(columns: columns)
+    }
+
+    public var schema: [Field] { projector.schema }
+
+    public mutating func beginFile(_ file: LogFile) {
+        let location = file.location
+        projector.setPartition(PartitionValues(
+            region: location.region, year: location.year, month: location.month, day: location.day,
+            accountID: location.accountID, date: location.date, path: file.path))
+    }
+
+    public mutating func visit(record cursor: inout JSONCursor, fileOffset: Int) throws(JSONError) {
+        try projector.visit(record: &cursor, fileOffset: fileOffset)
+    }
+
+    public mutating func endFile() -> Batch { projector.finish() }
+}
+

@@ -1,0 +1,58 @@
+import TrailSource
+
+/// What a scan found, read, skipped and failed: printed on stderr after every command.
+public struct ScanStatistics: Sendable {
+    public var filesFound = 0
+    public var filesRead = 0
+    public var filesSkipped = 0
+    public var filesFailed = 0
+    /// Bytes read from storage (compressed size for .gz files).
+    public var bytesRead = 0
+    /// Bytes after decompression.
+    public var bytesInflated = 0
+    public var records = 0
+    public var badRecords = 0
+    /// Skipped files by reason (reason → count), for the summary line.
+    public var skippedReasons: [String: Int] = [:]
+    /// Failed files and bad records, with what and where (the first `maxListed` of them).
+    public var problems: [SourceError] = []
+    public var seconds = 0.0
+
+    public static let maxListed = 50
+
+    public init() {}
+
+    mutating func note(_ problem: SourceError) {
+        if problems.count < ScanStatistics.maxListed { problems.append(problem) }
+    }
+
+    public mutating func add(_ outcome: FileOutcome) {
+        bytesInflated += outcome.bytesInflated
+        records += outcome.records
+        badRecords += outcome.badRecords
+        for problem in outcome.problems { note(SourceError(outcome.file.path, problem)) }
+        switch outcome.status {
+        case .read:
+            filesRead += 1
+            bytesRead += outcome.file.size
+        case .skipped(let reason):
+            filesSkipped += 1
+            skippedReasons[reason, default: 0] += 1
+        case .failed(let error):
+            filesFailed += 1
+            bytesRead += outcome.file.size
+            note(error)
+        }
+    }
+
+    public mutating func add(_ discovery: Discovery) {
+        filesFound += discovery.files.count + discovery.skipped.count
+        for skipped in discovery.skipped {
+            filesSkipped += 1
+            skippedReasons[skipped.reason.rawValue, default: 0] += 1
+        }
+    }
+
+    /// True when anything was lost: a failed file or a skipped bad record.
+    public var hasFailures: Bool { filesFailed > 0 || badRecords > 0 }
+}

@@ -1,0 +1,254 @@
+import TrailBase
+import TrailColumnar
+
+/// Partition values of the file being decoded (from its path, see `CloudTrailLocation`).
+public struct PartitionValues: Sendable, Equatable {
+    public var region: String?
+    public var year: String?
+    public var month: String?
+    public var day: String?
+    public var accountID: String?
+    public var date: String?
+    public var path: String?
+
+    public init(region: String? = nil, year: String? = nil, month: String? = nil, day: String? = nil,
+                accountID: String? = nil, date: String? = nil, path: String? = nil) {
+        self.region = region
+        self.year = year
+        self.month = month
+        self.day = day
+        self.accountID = accountID
+        self.date = date
+        self.path = path
+    }
+
+    func value(of column: String) -> String? {
+        switch column {
+        case "region": return region
+        case "year": return year
+        case "month": return month
+        case "day": return day
+        case "accountid": return accountID
+        case "date": return date
+        case "$path": return path
+        default: return nil
+        }
+    }
+}
+
+/// An error in the columns asked of the decoder (an unknown column or field).
+public struct ProjectionError: Error, Sendable, CustomStringConvertible {
+    public var column: String
+    public var description: String { "unknown CloudTrail column \"\(column)\"" }
+}
+
+/// Decodes CloudTrail records straight into column builders, materialising only the requested columns.
+///
+/// Keys match columns case-insensitively; everything not requested is skipped (validated, not decoded).
+/// Values are read as Athena's JSON SerDe reads them into a varchar: strings unescaped, numbers as written,
+/// booleans `true`/`false`, objects and arrays as compact JSON text; JSON null and absent keys are NULL.
+/// A row (struct) column that receives something other than an object is NULL; so is an array column that
+/// receives something other than an array. A key that occurs twice in one object: the first one counts.
+public final class RecordProjector: RecordVisitor {
+    final class Node {
+        let key: [UInt8]
+        let builder: ColumnBuilder
+        let children: [Node]
+        // PERF: a (length, first byte) pre-check before comparing keys; most keys are rejected without a loop.
+        let childSignatures: [UInt16]
+
+        init(key: [UInt8], builder: ColumnBuilder, fields: [Field]) {
+            precondition(fields.count <= 64, "rows decode at most 64 requested fields")
+            self.key = key
+            self.builder = builder
+            switch builder.kind {
+            case .row:
+                children = zip(fields, builder.children).map { field, child in
+                    Node(key: Array(field.name.utf8), builder: child, fields: Node.subfields(child.type))
+                }
+            case .array, .map:
+                children = builder.children.map { Node(key: [], builder: $0, fields: Node.subfields($0.type)) }
+            case .varchar:
+                children = []
+            }
+            childSignatures = children.map { UInt16($0.key.count & 0xFF) << 8 | UInt16($0.key.first ?? 0) }
+        }
+
+        static func subfields(_ type: LogicalType) -> [Field] {
+            if case .row(let fields) = type { return fields }
+            return []
+        }
+
+        @inline(__always)
+        func child(for key: StringToken, in cursor: JSONCursor) -> Int? {
+            if key.hasEscapes { return childSlow(key, cursor) }
+            let count = key.count
+            guard count > 0, count < 256 else { return nil }
+            let bytes = cursor.base + key.start
+            let signature = UInt16(count) << 8 | UInt16(bytes[0].asciiLowercased)
+            candidates: for index in 0..<childSignatures.count where childSignatures[index] == signature {
+                let candidate = children[index].key
+                for offset in 1..<count where bytes[offset].asciiLowercased != candidate[offset] { continue candidates }
+                return index
+            }
+            return nil
+        }
+
+        func childSlow(_ key: StringToken, _ cursor: JSONCursor) -> Int? {
+            var bytes: [UInt8] = []
+            cursor.appendUnescaped(key, to: &bytes)
+            let lower = bytes.map(\.asciiLowercased)
+            return children.firstIndex { $0.key == lower }
+        }
+    }
+
+    public let schema: [Field]
+    private let root: Node
+    private let partitionColumns: [(name: String, builder: ColumnBuilder)]
+    private var partition = PartitionValues()
+    public private(set) var count = 0
+
+    /// Decodes the given columns: top-level names (`eventname`, `useridentity`) or dotted paths into rows
+    /// (`useridentity.sessioncontext.sessionissuer.arn`), which decode a row pruned to the named fields.
+    /// Partition columns (`region`, `year`, …, `$path`) are filled from `setPartition`.
+    public init(columns: [String]) throws(ProjectionError) {
+        var eventPaths: [[String]] = []
+        var partitions: [String] = []
+        for column in columns {
+            let lower = column.lowercased()
+            if CloudTrailSchema.partitionColumns.contains(where: { $0.name == lower }) {
+                if !partitions.contains(lower) { partitions.append(lower) }
+                continue
+            }
+            guard CloudTrailSchema.type(of: lower) != nil else { throw ProjectionError(column: column) }
+            eventPaths.append(lower.split(separator: ".").map(String.init))
+        }
+        let fields = RecordProjector.prune(CloudTrailSchema.eventColumns, eventPaths)
+        let rootBuilder = ColumnBuilder(type: .row(fields))
+        root = Node(key: [], builder: rootBuilder, fields: fields)
+        partitionColumns = partitions.map { ($0, ColumnBuilder(type: .varchar)) }
+        schema = fields + partitions.map { Field($0, .varchar) }
+    }
+
+    /// Keeps the fields named by `paths` (an empty path keeps a whole field), in schema order.
+    static func prune(_ fields: [Field], _ paths: [[String]]) -> [Field] {
+        fields.compactMap { field in
+            let matching = paths.filter { $0.first == field.name }
+            guard !matching.isEmpty else { return nil }
+            let rest = matching.map { Array($0.dropFirst()) }
+            if rest.contains(where: \.isEmpty) { return field }
+            guard case .row(let subfields) = field.type else { return field }
+            return Field(field.name, .row(prune(subfields, rest)))
+        }
+    }
+
+    /// Sets the partition values for the records that follow (call once per file).
+    public func setPartition(_ values: PartitionValues) {
+        partition = values
+    }
+
+    public func visit(record cursor: inout JSONCursor, fileOffset: Int) throws(JSONError) {
+        // Decode into the children of the root row; the root itself is never materialised.
+        do {
+            try decodeMembers(of: root, &cursor)
+        } catch {
+            // A record that breaks off half way must not leave half a row behind.
+            for child in root.children { child.builder.truncate(to: count) }
+            throw error
+        }
+        for (name, builder) in partitionColumns {
+            if let value = partition.value(of: name) { builder.appendString(value) } else { builder.appendNull() }
+        }
+        count += 1
+    }
+
+    /// Builds a batch of everything decoded since the last call.
+    public func finish() -> Batch {
+        var columns: [Column] = root.children.map { $0.builder.finish() }
+        columns += partitionColumns.map { $0.builder.finish() }
+        let batch = Batch(schema: schema, columns: columns, count: count)
+        count = 0
+        return batch
+    }
+
+    // MARK: decoding
+
+    private func decodeMembers(of node: Node, _ cursor: inout JSONCursor) throws(JSONError) {
+        var seen: UInt64 = 0
+        try cursor.forEachMember { key, member throws(JSONError) in
+            guard let index = node.child(for: key, in: member), seen & (1 << UInt64(index)) == 0 else {
+                try member.skipValue()
+                return
+            }
+            seen |= 1 << UInt64(index)
+            try decodeValue(node.children[index], &member)
+        }
+        if seen.nonzeroBitCount != node.children.count {
+            for index in 0..<node.children.count where seen & (1 << UInt64(index)) == 0 {
+                node.children[index].builder.appendNull()
+            }
+        }
+    }
+
+    private func decodeValue(_ node: Node, _ cursor: inout JSONCursor) throws(JSONError) {
+        let builder = node.builder
+        switch builder.kind {
+        case .varchar:
+            try RecordProjector.appendVarchar(builder, &cursor)
+        case .row:
+            if cursor.peek() == 0x7B {
+                try decodeMembers(of: node, &cursor)
+                builder.commitRow()
+            } else {
+                try cursor.skipValue()
+                builder.appendNull()
+            }
+        case .array:
+            if cursor.peek() == 0x5B {
+                let element = node.children[0]
+                try cursor.forEachElement { _, item throws(JSONError) in try decodeValue(element, &item) }
+                builder.commitArray()
+            } else {
+                try cursor.skipValue()
+                builder.appendNull()
+            }
+        case .map:
+            if cursor.peek() == 0x7B {
+                let keys = node.children[0].builder
+                let values = node.children[1]
+                try cursor.forEachMember { key, member throws(JSONError) in
+                    member.appendUnescaped(key, to: &keys.bytes)
+                    keys.commitString()
+                    try decodeValue(values, &member)
+                }
+                builder.commitArray()
+            } else {
+                try cursor.skipValue()
+                builder.appendNull()
+            }
+        }
+    }
+
+    /// A JSON value read into a varchar the way Athena's SerDe does.
+    static func appendVarchar(_ builder: ColumnBuilder, _ cursor: inout JSONCursor) throws(JSONError) {
+        switch cursor.peek() {
+        case 0x22:
+            let token = try cursor.scanString()
+            cursor.appendUnescaped(token, to: &builder.bytes)
+            builder.commitString()
+        case 0x6E:
+            try cursor.skipValue()
+            builder.appendNull()
+        case 0x7B, 0x5B:
+            let start = cursor.position
+            try cursor.skipValue()
+            cursor.appendCompact(from: start, to: cursor.position, into: &builder.bytes)
+            builder.commitString()
+        default:
+            let start = cursor.position
+            try cursor.skipValue()
+            builder.bytes.append(contentsOf: UnsafeBufferPointer(start: cursor.base + start, count: cursor.position - start))
+            builder.commitString()
+        }
+    }
+}

@@ -1,0 +1,44 @@
+/// A file found under a source, before it is read.
+public struct LogFile: Sendable, Equatable {
+    /// The path as found (relative paths stay relative to the working directory).
+    public var path: String
+    public var size: Int
+    /// Modification time in nanoseconds since the epoch (part of the file's identity for caches).
+    public var modificationTime: Int64
+    public var location: CloudTrailLocation
+
+    public init(path: String, size: Int, modificationTime: Int64, location: CloudTrailLocation) {
+        self.path = path
+        self.size = size
+        self.modificationTime = modificationTime
+        self.location = location
+    }
+}
+
+/// A file that was found but will not be read, and why.
+public struct SkippedFile: Sendable, Equatable {
+    public enum Reason: String, Sendable, CaseIterable {
+        case digest = "CloudTrail digest file (read by validate)"
+        case insight = "CloudTrail Insights file (point --logs into its CloudTrail-Insight folder to read it)"
+        case hidden = "hidden file"
+        case notRegular = "not a regular file"
+    }
+
+    public var path: String
+    public var reason: Reason
+
+    public init(path: String, reason: Reason) {
+        self.path = path
+        self.reason = reason
+    }
+}
+
+/// Everything found under the sources: files to read, and files skipped with their reason.
+public struct Discovery: Sendable {
+    public var files: [LogFile] = []
+    public var skipped: [SkippedFile] = []
+
+    public init() {}
+
+    public var totalBytes: Int { files.reduce(0) { $0 + $1.size } }
+}
