@@ -18,6 +18,9 @@ let package = Package(
     products: [
         .executable(name: "trailsql", targets: ["trailsql"]),
         .library(name: "TrailEngine", targets: ["TrailEngine"]),
+        // For the fuzzers in Fuzz/ (separate packages built with --sanitize=fuzzer).
+        .library(name: "TrailJSON", targets: ["TrailJSON"]),
+        .library(name: "TrailFilterPattern", targets: ["TrailFilterPattern"]),
     ],
     dependencies: [
         .package(url: "https://github.com/apple/swift-argument-parser", exact: "1.8.2"),

@@ -73,6 +73,7 @@ public enum CloudTrailDocument {
         var cursor = start
         var keys: [String] = []
         var result: Sniff?
+        var sawEventKey = false
         do throws(JSONError) {
             try cursor.expect(0x7B, .unexpectedByte)
             if cursor.peek() == 0x7D { return .unknown([]) }
@@ -96,10 +97,10 @@ public enum CloudTrailDocument {
                     result = .embedded
                 } else if key == "digestStartTime" || key == "logFiles" || key == "previousDigestSignature" {
                     result = .digest
-                } else if eventKeys.contains(lower) {
-                    result = .event
                 } else {
-                    keys.append(key)
+                    // An event key alone does not decide: LookupEvents entries have `EventName` too, and their
+                    // `CloudTrailEvent` may come later. Read the rest of this (single, small) object first.
+                    if eventKeys.contains(lower) { sawEventKey = true } else { keys.append(key) }
                     try cursor.skipValue()
                     let after = cursor.peek()
                     if after == 0x2C {
@@ -117,6 +118,7 @@ public enum CloudTrailDocument {
             return .invalid(error)
         }
         if let result { return result }
+        if sawEventKey { return .event }
         // A single-key `message` string holding an event (CloudWatch Logs filter-log-events entries) is embedded.
         return keys.contains("message") ? .embedded : .unknown(keys)
     }
@@ -265,8 +267,11 @@ public enum CloudTrailDocument {
                 guard cursor.peek() == 0x7B else {
                     throw JSONError(.notAnObject, at: cursor.position, byte: cursor.current == 0 ? nil : cursor.current)
                 }
+                // Validate the whole text first: trailing garbage must reject the event before it is visited.
+                var probe = cursor
+                try probe.skipValue()
+                try expectEnd(&probe)
                 try visitor.visit(record: &cursor, fileOffset: fileOffset)
-                try expectEnd(&cursor)
                 report.records += 1
             } catch {
                 note(&report, RecordProblem(offset: fileOffset, message: "event inside the JSON string: \(error)"))

@@ -1,0 +1,43 @@
+# trailsql — common tasks. `make demo` and `make test` are README's two commands.
+SWIFT ?= swift
+PATTERN ?= { ($$.eventName = ConsoleLogin) && ($$.errorMessage = "Failed authentication") }
+
+.PHONY: deps build release demo test fuzz bench bench-smoke sample clean
+
+# System libraries the package links: libdeflate (fast whole-buffer gzip) and zlib (diagnosis of bad gzip).
+deps:
+	@if ! pkg-config --exists libdeflate zlib 2>/dev/null || ! [ -f /usr/include/libdeflate.h ]; then \
+	  echo "installing libdeflate-dev zlib1g-dev pkg-config (apt-get)"; \
+	  SUDO=$$( [ "$$(id -u)" = 0 ] || echo sudo ); \
+	  $$SUDO apt-get update -qq && $$SUDO env DEBIAN_FRONTEND=noninteractive apt-get install -y -qq libdeflate-dev zlib1g-dev pkg-config >/dev/null; \
+	fi
+
+build: deps
+	$(SWIFT) build
+
+release: deps
+	$(SWIFT) build -c release --product trailsql
+
+# The failed-console-login alarm (CIS 3.6 / CloudWatch.6) over the bundled sample logs.
+demo: release
+	.build/release/trailsql filter '$(PATTERN)'
+
+test: deps
+	$(SWIFT) test
+
+fuzz: deps
+	Fuzz/run 60
+
+bench: deps
+	Benchmarks/filter-benchmark
+
+bench-smoke: deps
+	Benchmarks/filter-benchmark --smoke
+
+# Regenerates the bundled sample (deterministic).
+sample: release
+	rm -rf Samples/logs/AWSLogs
+	.build/release/trailsql generate --out Samples/logs --events 3000 --days 2 --start 2026-11-01 --seed 7
+
+clean:
+	rm -rf .build .build-* Fuzz/*/.build-fuzz

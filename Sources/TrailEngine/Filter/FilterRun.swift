@@ -1,0 +1,44 @@
+import TrailFilterPattern
+import TrailJSON
+import TrailSource
+
+#if canImport(Glibc)
+import Glibc
+#endif
+
+/// `trailsql filter`: the events of the sources that match a CloudWatch Logs filter pattern.
+public enum FilterRun {
+    public struct Result: Sendable {
+        public var statistics: ScanStatistics
+        public var matches: Int
+        /// False when `--strict` stopped the run at a failure.
+        public var completed: Bool
+    }
+
+    /// Scans `sources` and hands each file's matching events (JSON lines) to `write`, in file order.
+    public static func run(
+        pattern: FilterPattern, sources: [String], options: ParallelScan.Options,
+        write: ([UInt8]) -> Void
+    ) throws(SourceError) -> Result {
+        let started = monotonicSeconds()
+        let discovery = try LocalDiscovery.discover(sources)
+        var statistics = ScanStatistics()
+        statistics.add(discovery)
+        var matches = 0
+        let completed = ParallelScan.run(discovery.files, options: options, makeWorker: { FilterWorker(pattern: pattern) }) {
+            outcome, output in
+            statistics.add(outcome)
+            matches += output.matches
+            if !output.lines.isEmpty { write(output.lines) }
+        }
+        statistics.seconds = monotonicSeconds() - started
+        return Result(statistics: statistics, matches: matches, completed: completed)
+    }
+}
+
+/// Seconds on a monotonic clock, for elapsed times.
+public func monotonicSeconds() -> Double {
+    var time = timespec()
+    clock_gettime(CLOCK_MONOTONIC, &time)
+    return Double(time.tv_sec) + Double(time.tv_nsec) / 1e9
+}

@@ -1,0 +1,55 @@
+extension ScanStatistics {
+    /// The one-line summary printed on stderr after a command, e.g.
+    /// `12 files read (3 skipped, 1 failed), 1,234 events, 56 matched, 1.2 MB read (9.8 MB inflated) in 0.04 s`.
+    public func summary(matches: Int? = nil) -> String {
+        var parts = ["\(filesRead.grouped) file\(filesRead == 1 ? "" : "s") read"]
+        var extra: [String] = []
+        if filesSkipped > 0 {
+            let reasons = skippedReasons.sorted { $0.value > $1.value }.map { "\($0.value.grouped) \($0.key)" }
+            extra.append("\(filesSkipped.grouped) skipped: " + reasons.joined(separator: "; "))
+        }
+        if filesFailed > 0 { extra.append("\(filesFailed.grouped) failed") }
+        if !extra.isEmpty { parts[0] += " (" + extra.joined(separator: ", ") + ")" }
+        parts.append("\(records.grouped) event\(records == 1 ? "" : "s") scanned")
+        if badRecords > 0 { parts.append("\(badRecords.grouped) bad record\(badRecords == 1 ? "" : "s") skipped") }
+        if let matches { parts.append("\(matches.grouped) matched") }
+        parts.append("\(megabytes(bytesRead)) read (\(megabytes(bytesInflated)) inflated) in \(String(format2: seconds)) s")
+        return parts.joined(separator: ", ")
+    }
+
+    /// One line per failed file or bad record (at most `maxListed`), naming the path and byte offset.
+    public var problemLines: [String] {
+        var lines = problems.map { "  \($0)" }
+        let total = filesFailed + badRecords
+        if total > problems.count { lines.append("  … and \(total - problems.count) more") }
+        return lines
+    }
+
+    private func megabytes(_ bytes: Int) -> String {
+        if bytes < 1_000_000 { return "\(String(format2: Double(bytes) / 1e3)) kB" }
+        return "\(String(format2: Double(bytes) / 1e6)) MB"
+    }
+}
+
+extension Int {
+    /// 1234567 → "1,234,567".
+    var grouped: String {
+        let digits = String(magnitude)
+        var out = ""
+        for (index, character) in digits.enumerated() {
+            if index > 0 && (digits.count - index) % 3 == 0 { out.append(",") }
+            out.append(character)
+        }
+        return (self < 0 ? "-" : "") + out
+    }
+}
+
+extension String {
+    /// Two decimals without Foundation's `String(format:)`.
+    init(format2 value: Double) {
+        let scaled = (value * 100).rounded()
+        let whole = Int(scaled / 100)
+        let fraction = Int(abs(scaled).truncatingRemainder(dividingBy: 100))
+        self = "\(whole).\(fraction < 10 ? "0" : "")\(fraction)"
+    }
+}

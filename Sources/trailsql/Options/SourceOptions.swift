@@ -1,0 +1,53 @@
+import ArgumentParser
+import Foundation
+import TrailEngine
+
+/// `--logs` and the options every reading command shares.
+struct SourceOptions: ParsableArguments {
+    @Option(
+        name: .long,
+        help: ArgumentHelp(
+            "A folder or file of CloudTrail logs (repeatable). Default: the bundled sample logs.",
+            discussion: "A folder is searched recursively (AWSLogs/… layout or loose files); a file may be a log file "
+                + "({\"Records\":[…]}, .json or .json.gz), a JSON array of events, JSON lines, or Event history output.",
+            valueName: "source"))
+    var logs: [String] = []
+
+    @Flag(name: .long, help: "Treat a failed file or a bad record as an error (exit 1) instead of skipping and listing it.")
+    var strict = false
+
+    @Option(name: .long, help: "Worker threads (default: the number of cores).")
+    var workers: Int?
+
+    @Flag(name: [.short, .long], help: "Do not print statistics on stderr.")
+    var quiet = false
+
+    func validate() throws {
+        if let workers, workers < 1 { throw ValidationError("--workers must be at least 1") }
+    }
+
+    /// The sources to read: the `--logs` given, or the bundled sample.
+    func resolvedSources() throws -> [String] {
+        if !logs.isEmpty { return logs }
+        let sample = BundledSample.path
+        guard FileManager.default.fileExists(atPath: sample) else {
+            throw ValidationError("no --logs given and the bundled sample logs are not at \(sample); pass --logs FOLDER")
+        }
+        return [sample]
+    }
+
+    var scanOptions: ParallelScan.Options {
+        ParallelScan.Options(workers: workers ?? ParallelScan.defaultWorkers, strict: strict)
+    }
+}
+
+/// The sample logs shipped in the repository (Samples/logs), used when no `--logs` is given.
+enum BundledSample {
+    static var path: String {
+        if let override = ProcessInfo.processInfo.environment["TRAILSQL_SAMPLE_LOGS"] { return override }
+        // This file is Sources/trailsql/Options/SourceOptions.swift; the sample is Samples/logs at the root.
+        var url = URL(fileURLWithPath: #filePath)
+        for _ in 0..<4 { url.deleteLastPathComponent() }
+        return url.appendingPathComponent("Samples/logs").path
+    }
+}

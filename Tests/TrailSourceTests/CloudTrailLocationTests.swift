@@ -1,0 +1,61 @@
+import Testing
+import TrailSource
+
+@Suite("what a path says about a log file")
+struct CloudTrailLocationTests {
+    @Test("the classic layout gives account, region, date and delivery time")
+    func classic() {
+        let location = CloudTrailLocation(
+            path: "/b/AWSLogs/111122223333/CloudTrail/us-east-2/2015/08/01/111122223333_CloudTrail_us-east-2_20150801T0210Z_Mu0KsOhtH1ar15ZZ.json.gz")
+        #expect(location.kind == .logs)
+        #expect(location.organizationID == nil)
+        #expect(location.accountID == "111122223333")
+        #expect(location.region == "us-east-2")
+        #expect(location.year == "2015" && location.month == "08" && location.day == "01")
+        #expect(location.date == "2015/08/01")
+        #expect(location.deliveryTime == "20150801T0210Z")
+    }
+
+    @Test("the organization layout gives the org id too")
+    func organization() {
+        let location = CloudTrailLocation(
+            path: "AWSLogs/o-1234abcde/222222222222/CloudTrail/us-east-1/2025/03/06/222222222222_CloudTrail_us-east-1_20250306T0230Z_QF6qcgyiaVnSueXa.json.gz")
+        #expect(location.organizationID == "o-1234abcde")
+        #expect(location.accountID == "222222222222")
+        #expect(location.region == "us-east-1")
+        #expect(location.date == "2025/03/06")
+    }
+
+    @Test("digest files are recognised by folder and by name")
+    func digest() {
+        let byFolder = CloudTrailLocation(path: "AWSLogs/111122223333/CloudTrail-Digest/us-east-1/2015/08/17/x.json.gz")
+        #expect(byFolder.kind == .digest)
+        let byName = CloudTrailLocation(
+            path: "/tmp/111122223333_CloudTrail-Digest_us-east-1_mytrail_us-east-1_20150817T150131Z.json.gz")
+        #expect(byName.kind == .digest)
+        #expect(byName.deliveryTime == "20150817T150131Z")
+        #expect(byName.date == "2015/08/17")
+    }
+
+    @Test("Insights files are recognised")
+    func insight() {
+        let location = CloudTrailLocation(
+            path: "AWSLogs/111122223333/CloudTrail-Insight/us-east-1/2019/11/14/111122223333_CloudTrail-Insight_us-east-1_20191114T2220Z_abc.json.gz")
+        #expect(location.kind == .insight)
+        #expect(location.region == "us-east-1")
+    }
+
+    @Test("a loose file named like CloudTrail's still yields account, region and date")
+    func looseFile() {
+        let location = CloudTrailLocation(path: "downloads/974349055189_CloudTrail_sa-east-1_20180425T1900Z_Gzr0U5A09iwYlcvn.json.gz")
+        #expect(location.accountID == "974349055189")
+        #expect(location.region == "sa-east-1")
+        #expect(location.date == "2018/04/25")
+    }
+
+    @Test("any other file has no partition values")
+    func otherFile() {
+        let location = CloudTrailLocation(path: "events.json")
+        #expect(location.accountID == nil && location.region == nil && location.date == nil)
+    }
+}
