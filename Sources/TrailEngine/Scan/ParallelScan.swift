@@ -125,7 +125,7 @@ public enum ParallelScan {
             outcome.badRecords = report.badRecordCount
             outcome.problems = report.badRecords
             if report.shape == .digest {
-                outcome.status = .skipped("CloudTrail digest file (read by validate)")
+                outcome.status = .skipped(SkippedFile.Reason.digest.label)
             } else if let failure = report.failure {
                 outcome.status = .failed(SourceError(file.path, failure))
             }

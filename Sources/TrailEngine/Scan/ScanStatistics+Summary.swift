@@ -1,15 +1,14 @@
 extension ScanStatistics {
     /// The one-line summary printed on stderr after a command, e.g.
-    /// `12 files read (3 skipped, 1 failed), 1,234 events, 56 matched, 1.2 MB read (9.8 MB inflated) in 0.04 s`.
+    /// `12 files read, 3 skipped (2 digest, 1 hidden), 1 failed, 1,234 events scanned, 56 matched,
+    /// 1.20 MB read (9.80 MB inflated) in 0.04 s`.
     public func summary(matches: Int? = nil) -> String {
         var parts = ["\(filesRead.grouped) file\(filesRead == 1 ? "" : "s") read"]
-        var extra: [String] = []
         if filesSkipped > 0 {
-            let reasons = skippedReasons.sorted { $0.value > $1.value }.map { "\($0.value.grouped) \($0.key)" }
-            extra.append("\(filesSkipped.grouped) skipped: " + reasons.joined(separator: "; "))
+            let reasons = skippedReasons.sorted { ($0.value, $1.key) > ($1.value, $0.key) }.map { "\($0.value.grouped) \($0.key)" }
+            parts.append("\(filesSkipped.grouped) skipped (" + reasons.joined(separator: ", ") + ")")
         }
-        if filesFailed > 0 { extra.append("\(filesFailed.grouped) failed") }
-        if !extra.isEmpty { parts[0] += " (" + extra.joined(separator: ", ") + ")" }
+        if filesFailed > 0 { parts.append("\(filesFailed.grouped) failed") }
         parts.append("\(records.grouped) event\(records == 1 ? "" : "s") scanned")
         if badRecords > 0 { parts.append("\(badRecords.grouped) bad record\(badRecords == 1 ? "" : "s") skipped") }
         if let matches { parts.append("\(matches.grouped) matched") }

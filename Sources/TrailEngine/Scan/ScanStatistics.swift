@@ -12,7 +12,7 @@ public struct ScanStatistics: Sendable {
     public var bytesInflated = 0
     public var records = 0
     public var badRecords = 0
-    /// Skipped files by reason (reason → count), for the summary line.
+    /// Skipped files by short reason (`digest`, `hidden`, … → count), for the summary line.
     public var skippedReasons: [String: Int] = [:]
     /// Failed files and bad records, with what and where (the first `maxListed` of them).
     public var problems: [SourceError] = []
@@ -49,7 +49,7 @@ public struct ScanStatistics: Sendable {
         filesFound += discovery.files.count + discovery.skipped.count
         for skipped in discovery.skipped {
             filesSkipped += 1
-            skippedReasons[skipped.reason.rawValue, default: 0] += 1
+            skippedReasons[skipped.reason.label, default: 0] += 1
         }
     }
 

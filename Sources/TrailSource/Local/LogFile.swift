@@ -33,6 +33,18 @@ public struct SkippedFile: Sendable, Equatable {
     }
 }
 
+extension SkippedFile.Reason {
+    /// A short label for summaries: `digest`, `insights`, `hidden`, `not a regular file`.
+    public var label: String {
+        switch self {
+        case .digest: return "digest"
+        case .insight: return "insights"
+        case .hidden: return "hidden"
+        case .notRegular: return "not a regular file"
+        }
+    }
+}
+
 /// Everything found under the sources: files to read, and files skipped with their reason.
 public struct Discovery: Sendable {
     public var files: [LogFile] = []
