@@ -40,10 +40,14 @@ public enum ParallelScan {
     ) -> Bool {
         let count = files.count
         if count == 0 { return true }
-        let shared = SharedState<Worker.Output>(count: count)
-        let window = DispatchSemaphore(value: options.window)
-        let ready = DispatchSemaphore(value: 0)
         let workers = min(options.workers, count)
+        // PERF: workers claim small runs of consecutive files and hand each run over with one lock and one
+        // wake-up; one wake-up per file spent ~8% of a filter run over 24k small files in futex/sem_post (perf).
+        let chunk = max(1, min(32, count / (workers * 16)))
+        let chunks = (count + chunk - 1) / chunk
+        let shared = SharedState<Worker.Output>()
+        let window = DispatchSemaphore(value: max(workers * 4, options.window / chunk))
+        let ready = DispatchSemaphore(value: 0)
         let strict = options.strict
         for _ in 0..<workers {
             DispatchQueue.global().async {
@@ -53,51 +57,57 @@ public enum ParallelScan {
                 var scratch: [UInt8] = []
                 while true {
                     window.wait()
-                    let index = shared.next.add(1, ordering: .relaxed).oldValue
-                    if index >= count || shared.stopped.load(ordering: .relaxed) {
+                    let chunkIndex = shared.next.add(1, ordering: .relaxed).oldValue
+                    if chunkIndex >= chunks || shared.stopped.load(ordering: .relaxed) {
                         window.signal()
                         break
                     }
-                    let (outcome, output) = process(files[index], &worker, reader, inflater, &scratch)
-                    if strict, outcome.status != .read || outcome.badRecords > 0 {
-                        shared.stopped.store(true, ordering: .relaxed)
+                    var results: [(FileOutcome, Worker.Output)] = []
+                    for index in chunkIndex * chunk..<min(count, (chunkIndex + 1) * chunk) {
+                        if shared.stopped.load(ordering: .relaxed) { break }
+                        let result = process(files[index], &worker, reader, inflater, &scratch)
+                        if strict, result.0.status != .read || result.0.badRecords > 0 {
+                            shared.stopped.store(true, ordering: .relaxed)
+                        }
+                        results.append(result)
                     }
-                    shared.results.withLock { $0[index] = (outcome, output) }
+                    shared.results.withLock { $0[chunkIndex] = results }
                     ready.signal()
                 }
                 shared.finishedWorkers.add(1, ordering: .relaxed)
                 ready.signal()
             }
         }
-        var nextToConsume = 0
-        while nextToConsume < count {
-            ready.wait()
-            while nextToConsume < count, let result = shared.results.withLock({ $0.removeValue(forKey: nextToConsume) }) {
-                consume(result.0, result.1)
-                nextToConsume += 1
+        var nextChunk = 0
+        var consumed = 0
+        func drain() -> Bool {
+            var progressed = false
+            while nextChunk < chunks, let results = shared.results.withLock({ $0.removeValue(forKey: nextChunk) }) {
+                for (outcome, output) in results { consume(outcome, output) }
+                consumed += results.count
+                nextChunk += 1
+                progressed = true
                 window.signal()
             }
+            return progressed
+        }
+        while nextChunk < chunks {
+            ready.wait()
+            _ = drain()
             if shared.finishedWorkers.load(ordering: .relaxed) == workers {
-                // Every worker has exited: drain what is left (nothing more will come).
-                while nextToConsume < count, let result = shared.results.withLock({ $0.removeValue(forKey: nextToConsume) }) {
-                    consume(result.0, result.1)
-                    nextToConsume += 1
-                }
+                // Every worker has exited: take what is left; nothing more will come.
+                _ = drain()
                 break
             }
         }
-        return nextToConsume == count
+        return consumed == count
     }
 
     final class SharedState<Output: Sendable>: Sendable {
         let next = Atomic<Int>(0)
         let stopped = Atomic<Bool>(false)
         let finishedWorkers = Atomic<Int>(0)
-        let results: Mutex<[Int: (FileOutcome, Output)]>
-
-        init(count: Int) {
-            results = Mutex([:])
-        }
+        let results = Mutex<[Int: [(FileOutcome, Output)]]>([:])
     }
 
     /// Reads one file: read → inflate (if gzip) → walk records with `worker`.
