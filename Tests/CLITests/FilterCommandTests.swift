@@ -107,3 +107,24 @@ struct OtherCommandTests {
         #expect(all.stdout.split(separator: "\n").count == 500)
     }
 }
+
+@Suite("trailsql filter --verbose")
+struct VerboseTests {
+    @Test("--verbose lists every skipped file with its reason")
+    func verbose() throws {
+        let folder = try Fixtures.makeTemporaryDirectory("cli-verbose")
+        defer { Fixtures.cleanUp(folder) }
+        let digest = folder.appendingPathComponent(
+            "AWSLogs/111122223333/CloudTrail-Digest/us-east-1/2024/01/02/111122223333_CloudTrail-Digest_us-east-1_t_us-east-1_20240102T000512Z.json.gz")
+        try FileManager.default.createDirectory(at: digest.deletingLastPathComponent(), withIntermediateDirectories: true)
+        try Data("{}".utf8).write(to: digest)
+        try Data(#"{"digestStartTime":"2024-01-02T00:00:00Z","logFiles":[]}"#.utf8).write(to: folder.appendingPathComponent("by-content.json"))
+        try Data(#"{"Records":[]}"#.utf8).write(to: folder.appendingPathComponent(".hidden.json"))
+        let output = try CommandRunner.run(["filter", "x", "--logs", folder.path, "--verbose"])
+        #expect(output.status == 0)
+        #expect(output.stderr.contains("3 skipped (2 digest, 1 hidden)"))
+        #expect(output.stderr.contains("by-content.json: CloudTrail digest file (read by validate)"))
+        #expect(output.stderr.contains("_CloudTrail-Digest_us-east-1_t_us-east-1_20240102T000512Z.json.gz: CloudTrail digest file"))
+        #expect(output.stderr.contains(".hidden.json: hidden file"))
+    }
+}

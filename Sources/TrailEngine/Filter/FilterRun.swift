@@ -17,12 +17,12 @@ public enum FilterRun {
 
     /// Scans `sources` and hands each file's matching events (JSON lines) to `write`, in file order.
     public static func run(
-        pattern: FilterPattern, sources: [String], options: ParallelScan.Options,
+        pattern: FilterPattern, sources: [String], options: ParallelScan.Options, listsEveryFile: Bool = false,
         write: ([UInt8]) -> Void
     ) throws(SourceError) -> Result {
         let started = monotonicSeconds()
         let discovery = try LocalDiscovery.discover(sources)
-        var statistics = ScanStatistics()
+        var statistics = ScanStatistics(listsEveryFile: listsEveryFile)
         statistics.add(discovery)
         var matches = 0
         let completed = ParallelScan.run(discovery.files, options: options, makeWorker: { FilterWorker(pattern: pattern) }) {

@@ -135,7 +135,7 @@ public enum ParallelScan {
             outcome.badRecords = report.badRecordCount
             outcome.problems = report.badRecords
             if report.shape == .digest {
-                outcome.status = .skipped(SkippedFile.Reason.digest.label)
+                outcome.status = .skipped(.digest)
             } else if let failure = report.failure {
                 outcome.status = .failed(SourceError(file.path, failure))
             }

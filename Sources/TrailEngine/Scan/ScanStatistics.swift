@@ -17,13 +17,19 @@ public struct ScanStatistics: Sendable {
     /// Failed files and bad records, with what and where (the first `maxListed` of them).
     public var problems: [SourceError] = []
     public var seconds = 0.0
+    /// Keep every problem and every skipped file (`--verbose`), not only the first `maxListed` problems.
+    public var listsEveryFile = false
+    /// Skipped files with their reason; filled only when `listsEveryFile`.
+    public var skippedFiles: [(path: String, reason: String)] = []
 
     public static let maxListed = 50
 
-    public init() {}
+    public init(listsEveryFile: Bool = false) {
+        self.listsEveryFile = listsEveryFile
+    }
 
     mutating func note(_ problem: SourceError) {
-        if problems.count < ScanStatistics.maxListed { problems.append(problem) }
+        if listsEveryFile || problems.count < ScanStatistics.maxListed { problems.append(problem) }
     }
 
     public mutating func add(_ outcome: FileOutcome) {
@@ -37,7 +43,8 @@ public struct ScanStatistics: Sendable {
             bytesRead += outcome.file.size
         case .skipped(let reason):
             filesSkipped += 1
-            skippedReasons[reason, default: 0] += 1
+            skippedReasons[reason.label, default: 0] += 1
+            if listsEveryFile { skippedFiles.append((outcome.file.path, reason.rawValue)) }
         case .failed(let error):
             filesFailed += 1
             bytesRead += outcome.file.size
@@ -50,6 +57,7 @@ public struct ScanStatistics: Sendable {
         for skipped in discovery.skipped {
             filesSkipped += 1
             skippedReasons[skipped.reason.label, default: 0] += 1
+            if listsEveryFile { skippedFiles.append((skipped.path, skipped.reason.rawValue)) }
         }
     }
 

@@ -19,7 +19,7 @@ public struct FileOutcome: Sendable {
         /// Read to its end; bad records (if any) were skipped and are listed in `problems`.
         case read
         /// Not events (a digest file recognised by content).
-        case skipped(String)
+        case skipped(SkippedFile.Reason)
         /// Could not be read to its end: `error` says where; records before that point were still used.
         case failed(SourceError)
 

@@ -32,7 +32,8 @@ struct FilterCommand: ParsableCommand {
         }
         let result: FilterRun.Result
         do {
-            result = try FilterRun.run(pattern: compiled, sources: try source.resolvedSources(), options: source.scanOptions) {
+            result = try FilterRun.run(pattern: compiled, sources: try source.resolvedSources(), options: source.scanOptions,
+                                  listsEveryFile: source.verbose) {
                 Terminal.writeOut($0)
             }
         } catch let error as SourceError {

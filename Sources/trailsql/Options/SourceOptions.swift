@@ -22,8 +22,12 @@ struct SourceOptions: ParsableArguments {
     @Flag(name: [.short, .long], help: "Do not print statistics on stderr.")
     var quiet = false
 
+    @Flag(name: [.short, .long], help: "List every skipped file with its reason and every failure (not only the first 50).")
+    var verbose = false
+
     func validate() throws {
         if let workers, workers < 1 { throw ValidationError("--workers must be at least 1") }
+        if quiet && verbose { throw ValidationError("--quiet and --verbose exclude each other") }
     }
 
     /// The sources to read: the `--logs` given, or the bundled sample.

@@ -31,6 +31,10 @@ enum Terminal {
     /// The statistics summary and, if any, the failed files and bad records with their byte offsets.
     static func printStatistics(_ statistics: ScanStatistics, matches: Int?) {
         printError("trailsql: " + statistics.summary(matches: matches))
+        if !statistics.skippedFiles.isEmpty {
+            printError("trailsql: skipped:")
+            for (path, reason) in statistics.skippedFiles { printError("  \(path): \(reason)") }
+        }
         if !statistics.problems.isEmpty {
             printError("trailsql: \(statistics.filesFailed) failed file(s), \(statistics.badRecords) bad record(s):")
             for line in statistics.problemLines { printError(line) }
