@@ -363,7 +363,7 @@ final class JSONProgram: @unchecked Sendable {  // immutable after init
                 return Bytes.equal(base + token.start, token.count, wantedBase, wanted.count)
             }
             return withUnsafeTemporaryAllocation(of: UInt8.self, capacity: max(token.count, 1)) { scratch in
-                let count = Bytes.unescape(base, token.start, token.end, into: scratch.baseAddress!)
+                let count = JSONString.unescape(base, token.start, token.end, into: scratch.baseAddress!)
                 return Bytes.equal(scratch.baseAddress!, count, wantedBase, wanted.count)
             }
         }
@@ -394,7 +394,7 @@ final class JSONProgram: @unchecked Sendable {  // immutable after init
                 return textMatches(leaf, base + ref.start, count) == (op == .equal)
             }
             return withUnsafeTemporaryAllocation(of: UInt8.self, capacity: max(count, 1)) { scratch in
-                let length = Bytes.unescape(base, ref.start, ref.end, into: scratch.baseAddress!)
+                let length = JSONString.unescape(base, ref.start, ref.end, into: scratch.baseAddress!)
                 return textMatches(leaf, scratch.baseAddress!, length) == (op == .equal)
             }
         case .number:

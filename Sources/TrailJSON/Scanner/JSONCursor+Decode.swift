@@ -12,74 +12,13 @@ extension JSONCursor {
 
     @usableFromInline
     static func unescape(_ base: UnsafePointer<UInt8>, _ start: Int, _ end: Int, into output: inout [UInt8]) {
-        var index = start
-        var runStart = start
-        while index < end {
-            guard base[index] == 0x5C else {
-                index += 1
-                continue
-            }
-            if runStart < index { output.append(contentsOf: UnsafeBufferPointer(start: base + runStart, count: index - runStart)) }
-            let kind = base[index + 1]
-            index += 2
-            switch kind {
-            case 0x62: output.append(0x08)
-            case 0x66: output.append(0x0C)
-            case 0x6E: output.append(0x0A)
-            case 0x72: output.append(0x0D)
-            case 0x74: output.append(0x09)
-            case 0x75:
-                var scalar = hex4(base, index)
-                index += 4
-                if scalar & 0xFC00 == 0xD800 {
-                    // High surrogate: combine with a following \uDC00-\uDFFF, else it is a lone surrogate.
-                    if index + 6 <= end, base[index] == 0x5C, base[index + 1] == 0x75 {
-                        let low = hex4(base, index + 2)
-                        if low & 0xFC00 == 0xDC00 {
-                            scalar = 0x10000 + ((scalar - 0xD800) << 10) + (low - 0xDC00)
-                            index += 6
-                        } else {
-                            scalar = 0xFFFD
-                        }
-                    } else {
-                        scalar = 0xFFFD
-                    }
-                } else if scalar & 0xFC00 == 0xDC00 {
-                    scalar = 0xFFFD
-                }
-                appendUTF8(scalar, to: &output)
-            default: output.append(kind)  // \" \\ \/
-            }
-            runStart = index
+        // Unescaping never lengthens a string: reserve the escaped length, write in place, trim.
+        let old = output.count
+        output.append(contentsOf: repeatElement(0, count: end - start))
+        let written = output.withUnsafeMutableBufferPointer { buffer in
+            JSONString.unescape(base, start, end, into: buffer.baseAddress! + old)
         }
-        if runStart < end { output.append(contentsOf: UnsafeBufferPointer(start: base + runStart, count: end - runStart)) }
-    }
-
-    @usableFromInline
-    static func hex4(_ base: UnsafePointer<UInt8>, _ at: Int) -> UInt32 {
-        var value: UInt32 = 0
-        for offset in 0..<4 { value = value << 4 | (hexValue(base[at + offset]) ?? 0) }
-        return value
-    }
-
-    @usableFromInline
-    static func appendUTF8(_ scalar: UInt32, to output: inout [UInt8]) {
-        switch scalar {
-        case 0..<0x80:
-            output.append(UInt8(scalar))
-        case 0x80..<0x800:
-            output.append(UInt8(0xC0 | scalar >> 6))
-            output.append(UInt8(0x80 | scalar & 0x3F))
-        case 0x800..<0x10000:
-            output.append(UInt8(0xE0 | scalar >> 12))
-            output.append(UInt8(0x80 | scalar >> 6 & 0x3F))
-            output.append(UInt8(0x80 | scalar & 0x3F))
-        default:
-            output.append(UInt8(0xF0 | scalar >> 18))
-            output.append(UInt8(0x80 | scalar >> 12 & 0x3F))
-            output.append(UInt8(0x80 | scalar >> 6 & 0x3F))
-            output.append(UInt8(0x80 | scalar & 0x3F))
-        }
+        output.removeLast(end - start - written)
     }
 
     /// Appends the bytes `start..<end` (an already validated JSON value) without insignificant whitespace.
