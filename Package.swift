@@ -5,7 +5,8 @@
 //   L0 TrailBase, CTrailDeflate, CTrailZlib
 //   L1 TrailColumnar
 //   L2 TrailJSON, TrailSource
-//   L3 TrailFilterPattern, TrailGenerator            (TrailSQL, TrailPlan, TrailExec come with SQL)
+//   L3 TrailFilterPattern, TrailGenerator, TrailFunctions (scalar kernels with Trino semantics)
+//                                                       (TrailPlan, TrailExec come with SQL)
 //   L4 TrailEngine
 //   L5 trailsql (CLI, the only target that imports ArgumentParser)
 import PackageDescription
@@ -31,6 +32,7 @@ let package = Package(
         .systemLibrary(name: "CTrailZlib", pkgConfig: "zlib", providers: [.apt(["zlib1g-dev"])]),
         .target(name: "TrailBase", swiftSettings: strict),
         .target(name: "TrailColumnar", dependencies: ["TrailBase"], swiftSettings: strict),
+        .target(name: "TrailFunctions", dependencies: ["TrailBase", "TrailColumnar", "TrailJSON"], swiftSettings: strict),
         .target(name: "TrailJSON", dependencies: ["TrailBase", "TrailColumnar"], swiftSettings: strict),
         .target(name: "TrailSource", dependencies: ["TrailBase", "CTrailDeflate", "CTrailZlib"], swiftSettings: strict),
         .target(name: "TrailFilterPattern", dependencies: ["TrailBase", "TrailJSON"], swiftSettings: strict),
@@ -51,6 +53,7 @@ let package = Package(
             dependencies: ["TrailBase", "TrailSource", "TrailGenerator"],
             path: "Tests/TrailTestSupport", swiftSettings: strict),
         .testTarget(name: "TrailBaseTests", dependencies: ["TrailBase"], swiftSettings: strict),
+        .testTarget(name: "TrailFunctionsTests", dependencies: ["TrailFunctions", "TrailJSON"], swiftSettings: strict),
         .testTarget(name: "TrailJSONTests", dependencies: ["TrailJSON", "TrailColumnar", "TrailTestSupport"], swiftSettings: strict),
         .testTarget(name: "TrailSourceTests", dependencies: ["TrailSource", "TrailTestSupport"], swiftSettings: strict),
         .testTarget(
