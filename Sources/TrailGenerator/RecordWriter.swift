@@ -226,6 +226,29 @@ struct RecordWriter {
         out.raw(mfa ? #"","mfaAuthenticated":"true"}"# : #"","mfaAuthenticated":"false"}"#)
     }
 
+    /// `{"type":"…","principalId":"…","arn":"…","accountId":"…` — the opening every identity with an actor shares.
+    mutating func identityHead(_ opening: StaticString, _ a: Actor) {
+        out.raw(opening)
+        out.raw(a.principalId)
+        out.raw(#"","arn":""#)
+        out.raw(a.arn)
+        out.raw(#"","accountId":""#)
+        out.raw(a.accountId)
+    }
+
+    /// `","sessionContext":{"sessionIssuer":{…},"webIdFederationData":{},` for role and federated sessions.
+    mutating func sessionIssuer(_ opening: StaticString, _ a: Actor) {
+        out.raw(opening)
+        out.raw(a.issuerPrincipalId)
+        out.raw(#"","arn":""#)
+        out.raw(a.issuerArn)
+        out.raw(#"","accountId":""#)
+        out.raw(a.accountId)
+        out.raw(#"","userName":""#)
+        out.raw(a.issuerName)
+        out.raw(#""},"webIdFederationData":{},"#)
+    }
+
     mutating func writeIdentity(_ spec: EventSpec) {
         guard let a = actor else {
             if case .service(let name) = caller {
@@ -240,12 +263,7 @@ struct RecordWriter {
         let signin = spec.kind == .consoleLogin
         switch a.kind {
         case .iamUser:
-            out.raw(#"{"type":"IAMUser","principalId":""#)
-            out.raw(a.principalId)
-            out.raw(#"","arn":""#)
-            out.raw(a.arn)
-            out.raw(#"","accountId":""#)
-            out.raw(a.accountId)
+            identityHead(#"{"type":"IAMUser","principalId":""#, a)
             if signin {
                 out.raw(#"","userName":""#)
                 out.text(a.name)
@@ -264,23 +282,10 @@ struct RecordWriter {
             }
             out.byte(0x7D)
         case .assumedRole:
-            out.raw(#"{"type":"AssumedRole","principalId":""#)
-            out.raw(a.principalId)
-            out.raw(#"","arn":""#)
-            out.raw(a.arn)
-            out.raw(#"","accountId":""#)
-            out.raw(a.accountId)
+            identityHead(#"{"type":"AssumedRole","principalId":""#, a)
             out.raw(#"","accessKeyId":""#)
             sessionKey(a)
-            out.raw(#"","sessionContext":{"sessionIssuer":{"type":"Role","principalId":""#)
-            out.raw(a.issuerPrincipalId)
-            out.raw(#"","arn":""#)
-            out.raw(a.issuerArn)
-            out.raw(#"","accountId":""#)
-            out.raw(a.accountId)
-            out.raw(#"","userName":""#)
-            out.raw(a.issuerName)
-            out.raw(#""},"webIdFederationData":{},"#)
+            sessionIssuer(#"","sessionContext":{"sessionIssuer":{"type":"Role","principalId":""#, a)
             attributes(a, mfa: a.mfa)
             if let s = a.sourceIdentity {
                 out.raw(#","sourceIdentity":""#)
@@ -309,12 +314,7 @@ struct RecordWriter {
             }
             out.byte(0x7D)
         case .root:
-            out.raw(#"{"type":"Root","principalId":""#)
-            out.raw(a.principalId)
-            out.raw(#"","arn":""#)
-            out.raw(a.arn)
-            out.raw(#"","accountId":""#)
-            out.raw(a.accountId)
+            identityHead(#"{"type":"Root","principalId":""#, a)
             if signin {
                 out.raw(#"","accessKeyId":""}"#)
                 return
@@ -325,23 +325,10 @@ struct RecordWriter {
             attributes(a, mfa: a.mfa)
             out.raw("}}")
         case .federatedUser:
-            out.raw(#"{"type":"FederatedUser","principalId":""#)
-            out.raw(a.principalId)
-            out.raw(#"","arn":""#)
-            out.raw(a.arn)
-            out.raw(#"","accountId":""#)
-            out.raw(a.accountId)
+            identityHead(#"{"type":"FederatedUser","principalId":""#, a)
             out.raw(#"","accessKeyId":""#)
             sessionKey(a)
-            out.raw(#"","sessionContext":{"sessionIssuer":{"type":"IAMUser","principalId":""#)
-            out.raw(a.issuerPrincipalId)
-            out.raw(#"","arn":""#)
-            out.raw(a.issuerArn)
-            out.raw(#"","accountId":""#)
-            out.raw(a.accountId)
-            out.raw(#"","userName":""#)
-            out.raw(a.issuerName)
-            out.raw(#""},"webIdFederationData":{},"#)
+            sessionIssuer(#"","sessionContext":{"sessionIssuer":{"type":"IAMUser","principalId":""#, a)
             attributes(a, mfa: false)
             out.raw("}}")
         case .awsAccount:
