@@ -3,7 +3,7 @@
 //
 // Targets are layered; imports go one way (see Docs/Architecture.md):
 //   L0 TrailBase, CTrailDeflate, CTrailZlib
-//   L1 TrailColumnar
+//   L1 TrailColumnar, TrailSQL (lexer, parser, AST, printer)
 //   L2 TrailJSON, TrailSource
 //   L3 TrailFilterPattern, TrailGenerator, TrailFunctions (scalar kernels with Trino semantics)
 //                                                       (TrailPlan, TrailExec come with SQL)
@@ -23,6 +23,7 @@ let package = Package(
         .library(name: "TrailBase", targets: ["TrailBase"]),
         .library(name: "TrailJSON", targets: ["TrailJSON"]),
         .library(name: "TrailFilterPattern", targets: ["TrailFilterPattern"]),
+        .library(name: "TrailSQL", targets: ["TrailSQL"]),
     ],
     dependencies: [
         .package(url: "https://github.com/apple/swift-argument-parser", exact: "1.8.2"),
@@ -32,6 +33,7 @@ let package = Package(
         .systemLibrary(name: "CTrailZlib", pkgConfig: "zlib", providers: [.apt(["zlib1g-dev"])]),
         .target(name: "TrailBase", swiftSettings: strict),
         .target(name: "TrailColumnar", dependencies: ["TrailBase"], swiftSettings: strict),
+        .target(name: "TrailSQL", dependencies: ["TrailBase"], swiftSettings: strict),
         .target(name: "TrailFunctions", dependencies: ["TrailBase", "TrailColumnar", "TrailJSON"], swiftSettings: strict),
         .target(name: "TrailJSON", dependencies: ["TrailBase", "TrailColumnar"], swiftSettings: strict),
         .target(name: "TrailSource", dependencies: ["TrailBase", "CTrailDeflate", "CTrailZlib"], swiftSettings: strict),
@@ -53,6 +55,7 @@ let package = Package(
             dependencies: ["TrailBase", "TrailSource", "TrailGenerator"],
             path: "Tests/TrailTestSupport", swiftSettings: strict),
         .testTarget(name: "TrailBaseTests", dependencies: ["TrailBase"], swiftSettings: strict),
+        .testTarget(name: "TrailSQLTests", dependencies: ["TrailSQL", "TrailTestSupport"], swiftSettings: strict),
         .testTarget(name: "TrailFunctionsTests", dependencies: ["TrailFunctions", "TrailJSON"], swiftSettings: strict),
         .testTarget(name: "TrailJSONTests", dependencies: ["TrailJSON", "TrailColumnar", "TrailTestSupport"], swiftSettings: strict),
         .testTarget(name: "TrailSourceTests", dependencies: ["TrailSource", "TrailTestSupport"], swiftSettings: strict),

@@ -1,0 +1,1 @@
+SELECT interval, "interval" - 1 FROM t

@@ -1,0 +1,1 @@
+SELECT CAST(a AS decimal(10,2))

@@ -1,0 +1,1 @@
+SELECT * FROM t LEFT JOIN UNNEST(arr) AS u (x) ON true

@@ -1,0 +1,1 @@
+SELECT "EventName" FROM t

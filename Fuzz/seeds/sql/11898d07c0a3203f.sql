@@ -1,0 +1,1 @@
+SELECT filter(arr, x -> x IS NOT NULL AND x <> '')

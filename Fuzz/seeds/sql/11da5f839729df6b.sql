@@ -1,0 +1,1 @@
+SELECT a NOT IN (SELECT b FROM u WHERE c > 0)

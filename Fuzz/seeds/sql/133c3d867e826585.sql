@@ -1,0 +1,1 @@
+SELECT * FROM awsdatacatalog.default.cloudtrail_logs

@@ -1,0 +1,1 @@
+SELECT position('x' IN s) > 0

@@ -1,0 +1,1 @@
+SELECT current_timestamp, current_date, current_time, localtimestamp, localtime, current_timestamp(3), current_user

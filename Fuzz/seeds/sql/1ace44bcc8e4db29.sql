@@ -1,0 +1,1 @@
+SELECT substring(s, 2, 3)

@@ -1,0 +1,1 @@
+SELECT a = b OR c = d AND e = f

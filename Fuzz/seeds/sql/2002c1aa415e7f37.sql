@@ -1,0 +1,1 @@
+SELECT a = b AND c = d OR e = f, a = b AND (c = d OR e = f), NOT a = b, NOT (a AND b)

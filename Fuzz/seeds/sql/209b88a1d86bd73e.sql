@@ -1,0 +1,1 @@
+SELECT eventname FROM cloudtrail_logs WHERE useridentity.type = 'Root' AND useridentity.invokedby IS NULL AND eventtype <> 'AwsServiceEvent'

@@ -1,0 +1,1 @@
+SELECT MAP(ARRAY['a'], ARRAY[1])

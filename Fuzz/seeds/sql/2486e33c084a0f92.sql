@@ -1,0 +1,1 @@
+SELECT resources[1].arn

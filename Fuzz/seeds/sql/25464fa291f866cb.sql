@@ -1,0 +1,1 @@
+SELECT 'emoji 😀', 'ß', 'e\u0301' FROM t

@@ -1,0 +1,1 @@
+SHOW COLUMNS IN default.cloudtrail_logs

@@ -1,0 +1,1 @@
+SELECT a BETWEEN 1 AND 2, a NOT BETWEEN 1 AND 2 AND b, a IN (1, 2), a NOT IN ('x'), a LIKE 'x%' ESCAPE '\', a NOT LIKE 'y'

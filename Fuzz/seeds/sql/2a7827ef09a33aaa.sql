@@ -1,0 +1,1 @@
+SELECT from_iso8601_timestamp(eventtime) AT TIME ZONE 'UTC'

@@ -1,0 +1,1 @@
+SELECT * FROM ((SELECT 1) AS a JOIN (SELECT 2) AS b ON true)

@@ -1,0 +1,1 @@
+SELECT res.arn, res.type FROM cloudtrail_logs CROSS JOIN UNNEST(resources) AS t (res)

@@ -1,0 +1,1 @@
+SELECT array_agg(DISTINCT a ORDER BY a)

@@ -1,0 +1,1 @@
+SELECT EXTRACT(YEAR FROM x), position('a' IN b), trim(x), trim(BOTH 'x' FROM y), trim(LEADING FROM y), trim(y, 'x'), substring(s FROM 2 FOR 3), substring(s, 2)

@@ -1,0 +1,1 @@
+SELECT current_timestamp(3), localtime(0)

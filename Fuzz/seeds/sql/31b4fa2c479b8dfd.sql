@@ -1,0 +1,1 @@
+SELECT count(*) AS count, date(x), year(x) FROM t

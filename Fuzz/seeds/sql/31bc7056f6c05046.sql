@@ -1,0 +1,1 @@
+SELECT 'ü日本', '😀' FROM t

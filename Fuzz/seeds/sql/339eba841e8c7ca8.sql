@@ -1,0 +1,1 @@
+SELECT lag(x) IGNORE NULLS FROM t

@@ -1,0 +1,1 @@
+SELECT * FROM t, UNNEST(t.resources) AS r (res)

@@ -1,0 +1,1 @@
+SELECT eventname eventsource awsregion FROM t

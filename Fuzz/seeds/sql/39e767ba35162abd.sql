@@ -1,0 +1,1 @@
+SELECT presto.default.f(x)

@@ -1,0 +1,1 @@
+SELECT a = ANY (SELECT b FROM u)

@@ -1,0 +1,1 @@
+SELECT 'it''s', 42, 1.5, 1e3, .5, 1., 0x1F, 1_000, TRUE, false, NULL

@@ -1,0 +1,1 @@
+SELECT current_timestamp - INTERVAL '7' DAY

@@ -1,0 +1,1 @@
+SELECT approx_percentile(x, 0.99)

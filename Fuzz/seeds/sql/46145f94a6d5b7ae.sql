@@ -1,0 +1,1 @@
+SELECT EXISTS (SELECT 1), (SELECT max(x) FROM t), x IN (SELECT y FROM u), x = ANY (SELECT y FROM u), x > ALL (SELECT 1)

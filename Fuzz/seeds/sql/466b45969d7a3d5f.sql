@@ -1,0 +1,1 @@
+SELECT CASE WHEN a = 1 OR b = 2 THEN c + 1 END

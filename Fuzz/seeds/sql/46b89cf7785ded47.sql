@@ -1,0 +1,1 @@
+SELECT eventname, count(*) AS n FROM cloudtrail_logs WHERE from_iso8601_timestamp(eventtime) >= current_timestamp - INTERVAL '1' DAY GROUP BY eventname HAVING count(*) >= 10 ORDER BY n DESC LIMIT 20

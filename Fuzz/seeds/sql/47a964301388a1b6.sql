@@ -1,0 +1,1 @@
+SELECT substring(s FROM 2 FOR 3)

@@ -1,0 +1,1 @@
+select DISTINCT a, b AS c, t.*, * from t

@@ -1,0 +1,1 @@
+SELECT t.from FROM t

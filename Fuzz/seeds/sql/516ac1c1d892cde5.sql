@@ -1,0 +1,1 @@
+SELECT a <> SOME (SELECT b FROM u)

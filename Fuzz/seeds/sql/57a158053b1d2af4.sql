@@ -1,0 +1,1 @@
+SELECT (SELECT max(b) FROM u)

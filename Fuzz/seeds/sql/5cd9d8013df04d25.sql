@@ -1,0 +1,1 @@
+SELECT element_at(requestparameters, 'bucketName')

@@ -1,0 +1,1 @@
+SELECT lag(x) IGNORE NULLS OVER (ORDER BY t), row_number() OVER ()

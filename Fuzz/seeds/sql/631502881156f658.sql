@@ -1,0 +1,1 @@
+SELECT CAST(a AS bigint), CAST(a AS integer), CAST(a AS int), CAST(a AS smallint), CAST(a AS tinyint)

@@ -1,0 +1,1 @@
+SELECT listagg(x, ',') WITHIN GROUP (ORDER BY x) FROM t

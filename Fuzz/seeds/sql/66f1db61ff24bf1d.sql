@@ -1,0 +1,1 @@
+SELECT * FROM cloudtrail_logs WHERE contains(transform(resources, r -> r.arn), 'arn:aws:s3:::bucket')

@@ -1,0 +1,1 @@
+SELECT * FROM t LEFT JOIN UNNEST(t.resources) AS r (res) ON true

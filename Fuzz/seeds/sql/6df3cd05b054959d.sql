@@ -1,0 +1,1 @@
+SELECT ARRAY[1, 2], ARRAY[], ROW(1, 'a'), (1, 'a')

@@ -1,0 +1,1 @@
+SELECT "$path", "$file_size" FROM cloudtrail_logs

@@ -1,0 +1,1 @@
+SELECT "日本語", '日本語' FROM t

@@ -1,0 +1,1 @@
+SELECT * FROM UNNEST(ARRAY[1, 2]) AS u (x)

@@ -1,0 +1,1 @@
+WITH x (a, b) AS (SELECT 1, 2) SELECT * FROM x

@@ -1,0 +1,1 @@
+SELECT try(json_parse(x))

@@ -1,0 +1,1 @@
+SELECT x AT TIME ZONE 'Asia/Tokyo' AT TIME ZONE 'UTC'

@@ -1,0 +1,1 @@
+  -- leading comment

@@ -1,0 +1,1 @@
+SELECT * FROM t JOIN (u JOIN v ON u.b = v.b) ON t.a = u.a

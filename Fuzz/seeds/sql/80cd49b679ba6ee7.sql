@@ -1,0 +1,1 @@
+SELECT CAST(x AS varchar), TRY_CAST(x AS bigint), CAST(x AS decimal(10, 2)), CAST(x AS timestamp(3) with time zone), CAST(x AS array(varchar)), CAST(x AS map(varchar, bigint)), CAST(x AS row(a varchar, b bigint)), CAST(x AS interval day to second), CAST(x AS ARRAY<int>), CAST(x AS double precision)

@@ -1,0 +1,1 @@
+TABLE "default".cloudtrail_logs

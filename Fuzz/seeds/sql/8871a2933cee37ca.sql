@@ -1,0 +1,1 @@
+SELECT eventname FROM cloudtrail_logs WHERE eventname IN ('DeleteGroupPolicy', 'DeleteRolePolicy', 'PutUserPolicy')

@@ -1,0 +1,1 @@
+SELECT a FROM t WHERE b = 'x' ORDER BY c LIMIT 10 20

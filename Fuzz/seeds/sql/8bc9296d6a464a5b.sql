@@ -1,0 +1,1 @@
+SELECT extract(day_of_week FROM ts)

@@ -1,0 +1,1 @@
+SELECT * FROM cloudtrail_logs WHERE json_extract_scalar(additionaleventdata, '$.MFAUsed') = 'No' AND eventname = 'ConsoleLogin'

@@ -1,0 +1,1 @@
+SELECT any_match(resources, r -> r.type = 'AWS::S3::Bucket')

@@ -1,0 +1,1 @@
+SELECT regexp_like(eventname, '^(Create|RunInstances)')

@@ -1,0 +1,1 @@
+SELECT CAST(a AS interval day to second), CAST(a AS interval year to month)

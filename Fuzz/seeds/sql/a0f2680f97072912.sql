@@ -1,0 +1,1 @@
+SELECT useridentity.sessioncontext.sessionissuer.arn

@@ -1,0 +1,1 @@
+SELECT CAST(json_parse(x) AS map(varchar, json))

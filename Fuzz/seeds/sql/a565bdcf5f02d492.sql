@@ -1,0 +1,1 @@
+SELECT array_agg(a ORDER BY b DESC, c)

@@ -1,0 +1,1 @@
+SELECT a = b AND c = d

@@ -1,0 +1,1 @@
+SELECT end FROM t

@@ -1,0 +1,1 @@
+SELECT a[1], m['k'], a[1][2], resources[1].arn, f(x).y, useridentity.sessioncontext.sessionissuer.arn

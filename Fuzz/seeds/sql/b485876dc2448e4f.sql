@@ -1,0 +1,1 @@
+SELECT date, year, month, day, region, timestamp, type, count, limit FROM t

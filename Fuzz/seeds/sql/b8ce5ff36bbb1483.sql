@@ -1,0 +1,1 @@
+SELECT reduce(arr, 0, (s, x) -> s + x, s -> s)

@@ -1,0 +1,1 @@
+SELECT t.useridentity.arn FROM cloudtrail_logs t

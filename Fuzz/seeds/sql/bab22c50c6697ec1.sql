@@ -1,0 +1,1 @@
+SELECT GROUPING(a, b) FROM t GROUP BY a, b

@@ -1,0 +1,1 @@
+SELECT CAST(a AS array(varchar)), CAST(a AS array(array(bigint)))

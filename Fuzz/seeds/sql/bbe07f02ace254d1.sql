@@ -1,0 +1,1 @@
+SELECT substr(s, 1, 14) = 'AWSReservedSSO'

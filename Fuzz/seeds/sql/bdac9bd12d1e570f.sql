@@ -1,0 +1,1 @@
+SELECT first_value(x) RESPECT NULLS OVER (ORDER BY t)

@@ -1,0 +1,1 @@
+SELECT CASE eventname WHEN 'ConsoleLogin' THEN 1 WHEN 'SwitchRole' THEN 2 ELSE 0 END

@@ -1,0 +1,1 @@
+SELECT zip_with(a, b, (x, y) -> x * y)

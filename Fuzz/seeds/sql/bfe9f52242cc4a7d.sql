@@ -1,0 +1,4 @@
+SELECT * FROM cloudtrail_logs_allregion
+    WHERE
+      userIdentity.arn != ''
+      AND userIdentity.username != 'null'

@@ -1,0 +1,1 @@
+SELECT try_cast(a AS double) > 1

@@ -1,0 +1,1 @@
+SELECT "interval", "array" FROM t

@@ -1,0 +1,1 @@
+SELECT 日本 FROM t

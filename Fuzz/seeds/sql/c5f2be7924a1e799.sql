@@ -1,0 +1,1 @@
+SELECT split_part(useridentity.principalid, ':', 2)

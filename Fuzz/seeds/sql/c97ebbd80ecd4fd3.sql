@@ -1,0 +1,1 @@
+SELECT * FROM $EDS_ID WHERE eventtime > '2023-01-01'

@@ -1,0 +1,1 @@
+SELECT trim(BOTH FROM s)

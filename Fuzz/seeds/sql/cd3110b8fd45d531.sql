@@ -1,0 +1,1 @@
+SELECT try(x), IF(a, b, c), coalesce(a, b), nullif(a, b)

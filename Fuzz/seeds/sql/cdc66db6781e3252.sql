@@ -1,0 +1,1 @@
+WITH logins AS (SELECT useridentity.arn AS arn FROM cloudtrail_logs WHERE eventname = 'ConsoleLogin') SELECT arn, count(*) FROM logins GROUP BY arn ORDER BY 2 DESC

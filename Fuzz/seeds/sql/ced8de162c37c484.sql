@@ -1,0 +1,1 @@
+SELECT CAST(a AS time(3) with time zone)

@@ -1,0 +1,1 @@
+SELECT "array"[1], "interval" + 1 FROM t

@@ -1,0 +1,1 @@
+SELECT TRY_CAST(a AS bigint)

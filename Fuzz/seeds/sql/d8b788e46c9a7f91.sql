@@ -1,0 +1,1 @@
+SELECT CAST(r AS row(x bigint)).x

@@ -1,0 +1,1 @@
+SELECT CAST(a AS double), CAST(a AS real), CAST(a AS boolean), CAST(a AS date), CAST(a AS json), CAST(a AS varbinary)

@@ -1,0 +1,1 @@
+SELECT JSON '{"a": 1}'

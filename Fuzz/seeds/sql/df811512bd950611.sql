@@ -1,0 +1,1 @@
+SELECT * FROM "default"."my_trail"

@@ -1,0 +1,1 @@
+SELECT x.* AS (a, b) FROM t

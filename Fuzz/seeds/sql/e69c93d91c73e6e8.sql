@@ -1,0 +1,1 @@
+SELECT CAST(a AS timestamp), CAST(a AS timestamp(3)), CAST(a AS timestamp with time zone), CAST(a AS timestamp(6) WITH TIME ZONE), CAST(a AS timestamp without time zone)

@@ -1,0 +1,1 @@
+SELECT a NOT IN ('x', 'y')

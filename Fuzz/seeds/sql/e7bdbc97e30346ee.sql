@@ -1,0 +1,1 @@
+SELECT X'CAFE', X'ca fe', X''

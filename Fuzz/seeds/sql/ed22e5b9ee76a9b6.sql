@@ -1,0 +1,1 @@
+SELECT CAST(a AS row(arn varchar, accountid varchar, type varchar))

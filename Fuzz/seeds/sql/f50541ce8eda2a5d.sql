@@ -1,0 +1,1 @@
+SELECT "row"(1), "position"(1, 2) FROM t

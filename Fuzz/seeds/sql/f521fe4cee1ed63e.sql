@@ -1,0 +1,1 @@
+SELECT eventname FROM t WHERE DATE = '2019/01/02' AND YEAR = '2019' AND timestamp = 'x'

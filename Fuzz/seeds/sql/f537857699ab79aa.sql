@@ -1,0 +1,1 @@
+SELECT * FROM t CROSS JOIN UNNEST(a, b) AS u (x, y)

@@ -1,0 +1,1 @@
+SHOW COLUMNS FROM cloudtrail_logs

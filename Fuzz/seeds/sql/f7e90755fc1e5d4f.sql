@@ -1,0 +1,1 @@
+SELECT date_format(from_iso8601_timestamp(eventtime), '%Y-%m-%d')

@@ -1,0 +1,1 @@
+SELECT coalesce(a, b, 'none')

@@ -1,0 +1,1 @@
+SELECT array[1][1], "array"[1] FROM t

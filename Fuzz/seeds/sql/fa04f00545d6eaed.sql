@@ -1,0 +1,1 @@
+SELECT "select", "a""b", "$path", "日本" FROM t

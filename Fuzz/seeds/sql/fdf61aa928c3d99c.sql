@@ -1,0 +1,1 @@
+WITH x AS (SELECT 1), y AS (SELECT * FROM x) SELECT * FROM y

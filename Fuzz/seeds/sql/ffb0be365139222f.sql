@@ -1,0 +1,1 @@
+SELECT date_trunc('hour', from_iso8601_timestamp(eventtime))
