@@ -1,3 +1,4 @@
+import TrailBase
 /// An append-only byte buffer for writing compact JSON by hand.
 ///
 /// Static parts (keys, punctuation, fixed values) are appended as `StaticString` bytes; dynamic values go through
@@ -264,18 +265,10 @@ struct CivilTime: Equatable, Sendable {
             secs += 86_400
             days -= 1
         }
-        let z = days + 719_468
-        let era = (z >= 0 ? z : z - 146_096) / 146_097
-        let doe = z - era * 146_097
-        let yoe = (doe - doe / 1460 + doe / 36_524 - doe / 146_096) / 365
-        let doy = doe - (365 * yoe + yoe / 4 - yoe / 100)
-        let mp = (5 * doy + 2) / 153
-        let d = doy - (153 * mp + 2) / 5 + 1
-        let m = mp < 10 ? mp + 3 : mp - 9
-        let y = yoe + era * 400 + (m <= 2 ? 1 : 0)
-        year = Int(y)
-        month = Int(m)
-        day = Int(d)
+        let date = CivilDate(dayNumber: Int(days))
+        year = date.year
+        month = date.month
+        day = date.day
         hour = Int(secs / 3600)
         minute = Int(secs % 3600 / 60)
         second = Int(secs % 60)
@@ -283,14 +276,7 @@ struct CivilTime: Equatable, Sendable {
 
     /// Seconds since 1970-01-01T00:00:00Z.
     var epochSeconds: Int64 {
-        let y = Int64(month <= 2 ? year - 1 : year)
-        let era = (y >= 0 ? y : y - 399) / 400
-        let yoe = y - era * 400
-        let mp = Int64(month > 2 ? month - 3 : month + 9)
-        let doy = (153 * mp + 2) / 5 + Int64(day) - 1
-        let doe = yoe * 365 + yoe / 4 - yoe / 100 + doy
-        let days = era * 146_097 + doe - 719_468
-        return days * 86_400 + Int64(hour * 3600 + minute * 60 + second)
+        Int64(CivilDate(year: year, month: month, day: day).dayNumber) * 86_400 + Int64(hour * 3600 + minute * 60 + second)
     }
 
     /// Parses `YYYY-MM-DD` (a real calendar date), or returns nil.

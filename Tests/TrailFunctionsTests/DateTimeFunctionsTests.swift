@@ -1,3 +1,4 @@
+import TrailBase
 import Testing
 import TrailFunctions
 

@@ -1,3 +1,4 @@
+import TrailBase
 /// `date_add(unit, value, x)`: `x` plus `value` units, in wall-clock time. Adding months, quarters or years keeps the
 /// day of month, clamped to the target month's length (`2024-01-31` + 1 month = `2024-02-29`), as Joda-Time does.
 ///

@@ -1,3 +1,4 @@
+import TrailBase
 /// `date_diff(unit, x1, x2) → bigint`: `x2 - x1` in whole units, truncated toward zero, in `x1`'s zone.
 ///
 /// Fixed-length units divide the millisecond difference. Months (and quarters = months / 3) and years count whole

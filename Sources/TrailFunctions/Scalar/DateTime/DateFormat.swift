@@ -1,3 +1,4 @@
+import TrailBase
 /// `date_format(x, format) → varchar`: MySQL-style specifiers as Trino maps them onto Joda-Time fields.
 ///
 /// Supported: `%a %b %c %d %e %f %H %h %I %i %j %k %l %M %m %p %r %S %s %T %v %W %x %Y %y %%`; any other `%c` prints

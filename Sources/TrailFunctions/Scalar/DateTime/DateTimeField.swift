@@ -1,3 +1,4 @@
+import TrailBase
 /// The field extractors `year`, `quarter`, `month`, `week`, `day`, `day_of_week`, `day_of_year`, `hour`, `minute`,
 /// `second`, `millisecond`, `year_of_week` (and `extract(field FROM x)`), read in the value's own zone.
 ///

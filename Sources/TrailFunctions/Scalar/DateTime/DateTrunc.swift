@@ -1,3 +1,4 @@
+import TrailBase
 /// `date_trunc(unit, x)`: `x` truncated to the start of the unit, in its own zone's wall-clock time (weeks start on
 /// Monday, quarters in January, April, July and October).
 ///

@@ -1,3 +1,4 @@
+import TrailBase
 /// `from_iso8601_timestamp(string) → timestamp(3) with time zone` and `from_iso8601_date(string) → date`.
 ///
 /// Accepts what Trino's (Joda-Time's) ISO parser accepts: `yyyy[-MM[-dd]]`, ordinal `yyyy-DDD` and week `yyyy-Www[-e]`

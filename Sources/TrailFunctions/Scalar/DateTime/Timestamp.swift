@@ -1,3 +1,4 @@
+import TrailBase
 /// A fixed UTC offset, the only kind of time zone trailsql supports without a time-zone database.
 ///
 /// `offsetMinutes == 0` prints as `UTC` (Trino prints `Z` and `+00:00` offsets as `UTC` too).

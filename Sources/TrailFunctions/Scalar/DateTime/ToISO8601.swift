@@ -1,3 +1,4 @@
+import TrailBase
 /// `to_iso8601(x) → varchar`: ISO 8601 text as Trino formats it.
 ///
 ///     to_iso8601(from_iso8601_timestamp('2024-01-02T03:04:05Z'))   -- '2024-01-02T03:04:05.000Z'

@@ -57,9 +57,9 @@ public struct CivilDate: Sendable, Hashable {
     public var dayOfYear: Int { dayNumber - CivilDate(year: year, month: 1, day: 1).dayNumber + 1 }
 }
 
-@inline(__always) func floorDivide(_ a: Int64, _ b: Int64) -> Int64 {
+@inlinable @inline(__always) public func floorDivide(_ a: Int64, _ b: Int64) -> Int64 {
     let quotient = a / b
     return (a % b != 0 && (a < 0) != (b < 0)) ? quotient - 1 : quotient
 }
 
-@inline(__always) func floorModulo(_ a: Int64, _ b: Int64) -> Int64 { a - floorDivide(a, b) * b }
+@inlinable @inline(__always) public func floorModulo(_ a: Int64, _ b: Int64) -> Int64 { a - floorDivide(a, b) * b }
