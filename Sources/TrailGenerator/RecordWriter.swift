@@ -249,6 +249,15 @@ struct RecordWriter {
         out.raw(#""},"webIdFederationData":{},"#)
     }
 
+    /// The `{"requestId":"…","_return":true}` response that EC2's mutating calls return.
+    mutating func writeReturnTrueResponse() {
+        if beginResponse() {
+            out.raw(#"{"requestId":""#)
+            out.uuid(&rng)
+            out.raw(#"","_return":true}"#)
+        }
+    }
+
     mutating func writeIdentity(_ spec: EventSpec) {
         guard let a = actor else {
             if case .service(let name) = caller {
@@ -1009,11 +1018,7 @@ struct RecordWriter {
             ]
             out.raw(tags[rng.below(tags.count)])
             out.raw("}]}}")
-            if beginResponse() {
-                out.raw(#"{"requestId":""#)
-                out.uuid(&rng)
-                out.raw(#"","_return":true}"#)
-            }
+            writeReturnTrueResponse()
 
         case .snapshotOp:
             if same(spec.name, "CreateSnapshot") {
@@ -1037,11 +1042,7 @@ struct RecordWriter {
                 out.raw(#"{"snapshotId":"snap-0"#)
                 out.hex(&rng, 16)
                 out.raw(#""}"#)
-                if beginResponse() {
-                    out.raw(#"{"requestId":""#)
-                    out.uuid(&rng)
-                    out.raw(#"","_return":true}"#)
-                }
+                writeReturnTrueResponse()
             }
 
         case .sgIngress:
@@ -1103,11 +1104,7 @@ struct RecordWriter {
             out.bool(rng.below(3) == 0)
             out.raw(rng.below(4) == 0 ? #","ruleAction":"deny""# : #","ruleAction":"allow""#)
             out.raw(#","icmpTypeCode":{},"protocol":"6","portRange":{"from":443,"to":443},"cidrBlock":"0.0.0.0/0"}"#)
-            if beginResponse() {
-                out.raw(#"{"requestId":""#)
-                out.uuid(&rng)
-                out.raw(#"","_return":true}"#)
-            }
+            writeReturnTrueResponse()
 
         case .vpcOp:
             let vpc = pick(acct.vpcs)
@@ -1128,11 +1125,7 @@ struct RecordWriter {
                 out.raw(pick(acct.nacls))
                 out.raw(#""}"#)
             }
-            if beginResponse() {
-                out.raw(#"{"requestId":""#)
-                out.uuid(&rng)
-                out.raw(#"","_return":true}"#)
-            }
+            writeReturnTrueResponse()
 
         case .routeOp:
             out.raw(#"{"routeTableId":""#)
@@ -1142,11 +1135,7 @@ struct RecordWriter {
             out.raw(#"","gatewayId":""#)
             out.raw(pick(acct.igws))
             out.raw(#""}"#)
-            if beginResponse() {
-                out.raw(#"{"requestId":""#)
-                out.uuid(&rng)
-                out.raw(#"","_return":true}"#)
-            }
+            writeReturnTrueResponse()
 
         case .gatewayOp:
             let igw = pick(acct.igws)
@@ -1167,11 +1156,7 @@ struct RecordWriter {
                 out.raw(#"","vpcId":""#)
                 out.raw(pick(acct.vpcs))
                 out.raw(#""}"#)
-                if beginResponse() {
-                    out.raw(#"{"requestId":""#)
-                    out.uuid(&rng)
-                    out.raw(#"","_return":true}"#)
-                }
+                writeReturnTrueResponse()
             }
 
         default:
