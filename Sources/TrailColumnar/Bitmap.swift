@@ -37,15 +37,4 @@ public struct Bitmap: Sendable, Equatable {
         if newCount & 63 != 0 { words[words.count - 1] &= (1 << UInt64(newCount & 63)) - 1 }
         count = newCount
     }
-
-    /// Number of set bits.
-    public var nonzeroCount: Int {
-        var total = 0
-        for (index, word) in words.enumerated() {
-            let bitsInWord = index == words.count - 1 && count & 63 != 0 ? count & 63 : 64
-            let mask: UInt64 = bitsInWord == 64 ? ~0 : (1 << UInt64(bitsInWord)) - 1
-            total += (word & mask).nonzeroBitCount
-        }
-        return total
-    }
 }

@@ -38,13 +38,6 @@ public struct VarcharColumn: Sendable {
 
     public var count: Int { validity.count }
 
-    /// The bytes of row `row` (empty for NULL; check `validity`).
-    public func withBytes<R>(_ row: Int, _ body: (UnsafeBufferPointer<UInt8>) -> R) -> R {
-        let start = Int(offsets[row])
-        let end = Int(offsets[row + 1])
-        return bytes.withUnsafeBufferPointer { all in body(UnsafeBufferPointer(rebasing: all[start..<end])) }
-    }
-
     /// Row `row` as a String, or nil for NULL. For output and tests, not for the hot path.
     public func string(at row: Int) -> String? {
         guard validity[row] else { return nil }

@@ -17,6 +17,19 @@ struct JSONOut {
 
     mutating func reset() { bytes.removeAll(keepingCapacity: true) }
 
+    /// `arn:aws:<service>:<region>:<account>:<resource><id>`; global services have no region.
+    mutating func arn(_ service: StaticString, region: [UInt8]?, account: [UInt8], _ resource: StaticString, _ id: [UInt8]) {
+        raw("arn:aws:")
+        raw(service)
+        byte(0x3A)
+        if let region { raw(region) }
+        byte(0x3A)
+        raw(account)
+        byte(0x3A)
+        raw(resource)
+        text(id)
+    }
+
     @inline(__always) mutating func raw(_ s: StaticString) {
         s.withUTF8Buffer { bytes.append(contentsOf: $0) }
     }

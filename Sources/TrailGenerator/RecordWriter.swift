@@ -707,15 +707,7 @@ struct RecordWriter {
     }
 
     mutating func arn(_ service: StaticString, _ resource: StaticString, _ id: [UInt8], global: Bool = false) {
-        out.raw("arn:aws:")
-        out.raw(service)
-        out.byte(0x3A)
-        if !global { out.raw(region) }
-        out.byte(0x3A)
-        out.raw(acct.id)
-        out.byte(0x3A)
-        out.raw(resource)
-        out.text(id)
+        out.arn(service, region: global ? nil : region, account: acct.id, resource, id)
     }
 
     /// Starts the side buffer with one resource: `[{"accountId":…,"type":…,"ARN":"arn:aws:<svc>:<region>:<acct>:<resource><id>"}`.
@@ -738,15 +730,8 @@ struct RecordWriter {
             side.raw(#""type":""#)
         }
         side.raw(type)
-        side.raw(#"","ARN":"arn:aws:"#)
-        side.raw(service)
-        side.byte(0x3A)
-        if !global { side.raw(region) }
-        side.byte(0x3A)
-        side.raw(acct.id)
-        side.byte(0x3A)
-        side.raw(resource)
-        side.text(id)
+        side.raw(#"","ARN":""#)
+        side.arn(service, region: global ? nil : region, account: acct.id, resource, id)
         side.raw(#""}]"#)
     }
 

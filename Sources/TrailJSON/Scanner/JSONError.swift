@@ -1,3 +1,5 @@
+import TrailBase
+
 /// A malformed-JSON error: what was wrong and the byte offset where the scanner noticed it.
 ///
 /// A small POD so that the scanner can use typed throws without boxing (SE-0413).
@@ -41,7 +43,7 @@ public struct JSONError: Error, Sendable, Equatable, CustomStringConvertible {
         case .invalidEscape: return "invalid escape sequence in JSON string at byte \(offset)\(found)"
         case .invalidNumber: return "invalid JSON number at byte \(offset)\(found)"
         case .controlCharacterInString: return "unescaped control character in JSON string at byte \(offset)\(found)"
-        case .nestingTooDeep: return "JSON nesting deeper than \(InputLimitsProxy.maxDepth) levels at byte \(offset)"
+        case .nestingTooDeep: return "JSON nesting deeper than \(InputLimits.maxJSONDepth) levels at byte \(offset)"
         case .invalidLiteral: return "invalid JSON literal at byte \(offset)\(found)"
         case .expectedColon: return "invalid JSON at byte \(offset): expected ':' after an object key\(found)"
         case .expectedKey: return "invalid JSON at byte \(offset): expected a string key\(found)"
@@ -58,8 +60,3 @@ public struct JSONError: Error, Sendable, Equatable, CustomStringConvertible {
     }
 }
 
-import TrailBase
-
-enum InputLimitsProxy {
-    static let maxDepth = InputLimits.maxJSONDepth
-}

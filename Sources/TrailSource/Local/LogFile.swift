@@ -51,6 +51,4 @@ public struct Discovery: Sendable {
     public var skipped: [SkippedFile] = []
 
     public init() {}
-
-    public var totalBytes: Int { files.reduce(0) { $0 + $1.size } }
 }
