@@ -40,6 +40,14 @@ let package = Package(
         .target(name: "TrailFilterPattern", dependencies: ["TrailBase", "TrailJSON"], swiftSettings: strict),
         .target(name: "TrailGenerator", dependencies: ["TrailBase", "TrailSource"], swiftSettings: strict),
         .target(
+            name: "TrailPlan",
+            dependencies: ["TrailBase", "TrailColumnar", "TrailSQL", "TrailJSON", "TrailFunctions"],
+            swiftSettings: strict),
+        .target(
+            name: "TrailExec",
+            dependencies: ["TrailBase", "TrailColumnar", "TrailPlan", "TrailFunctions", "TrailJSON"],
+            swiftSettings: strict),
+        .target(
             name: "TrailEngine",
             dependencies: ["TrailBase", "TrailColumnar", "TrailJSON", "TrailSource", "TrailFilterPattern"],
             swiftSettings: strict),

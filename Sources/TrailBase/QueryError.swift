@@ -106,3 +106,38 @@ extension QueryError.Kind {
     /// A literal whose text is malformed: `X'0G'`, a bad `U&` escape, a LIMIT beyond 64 bits.
     public static let invalidLiteral = Self(code: "E_PARSE_INVALID_LITERAL", stage: .parse)
 }
+
+// MARK: - Codes of the analyzer (names, types, clauses)
+
+extension QueryError.Kind {
+    public static let columnNotFound = Self(code: "E_ANALYZE_COLUMN_NOT_FOUND", stage: .analyze)
+    public static let ambiguousColumn = Self(code: "E_ANALYZE_AMBIGUOUS_COLUMN", stage: .analyze)
+    public static let fieldNotFound = Self(code: "E_ANALYZE_FIELD_NOT_FOUND", stage: .analyze)
+    public static let typeMismatch = Self(code: "E_ANALYZE_TYPE_MISMATCH", stage: .analyze)
+    public static let functionNotFound = Self(code: "E_ANALYZE_FUNCTION_NOT_FOUND", stage: .analyze)
+    public static let wrongArguments = Self(code: "E_ANALYZE_WRONG_ARGUMENTS", stage: .analyze)
+    public static let notAggregate = Self(code: "E_ANALYZE_NOT_AGGREGATE", stage: .analyze)
+    public static let misplacedAggregate = Self(code: "E_ANALYZE_MISPLACED_AGGREGATE", stage: .analyze)
+    public static let misplacedWindow = Self(code: "E_ANALYZE_MISPLACED_WINDOW", stage: .analyze)
+    public static let invalidOrdinal = Self(code: "E_ANALYZE_INVALID_ORDINAL", stage: .analyze)
+    public static let invalidLiteralValue = Self(code: "E_ANALYZE_INVALID_LITERAL", stage: .analyze)
+    public static let subqueryShape = Self(code: "E_ANALYZE_SUBQUERY_SHAPE", stage: .analyze)
+    public static let setOperationMismatch = Self(code: "E_ANALYZE_SET_OPERATION_MISMATCH", stage: .analyze)
+    public static let unsupportedFeature = Self(code: "E_ANALYZE_UNSUPPORTED", stage: .analyze)
+    public static let duplicateName = Self(code: "E_ANALYZE_DUPLICATE_NAME", stage: .analyze)
+    public static let invalidArgument = Self(code: "E_ANALYZE_INVALID_ARGUMENT", stage: .analyze)
+}
+
+// MARK: - Codes of execution
+
+extension QueryError.Kind {
+    /// A function rejected its input (Trino raises the same error at run time).
+    public static let functionFailed = Self(code: "E_EXEC_FUNCTION", stage: .execute)
+    public static let divisionByZero = Self(code: "E_EXEC_DIVISION_BY_ZERO", stage: .execute)
+    public static let numericOverflow = Self(code: "E_EXEC_NUMERIC_OVERFLOW", stage: .execute)
+    public static let invalidCast = Self(code: "E_EXEC_INVALID_CAST", stage: .execute)
+    public static let subscriptOutOfBounds = Self(code: "E_EXEC_SUBSCRIPT_OUT_OF_BOUNDS", stage: .execute)
+    public static let subqueryRows = Self(code: "E_EXEC_SUBQUERY_MULTIPLE_ROWS", stage: .execute)
+    public static let scanLimitExceeded = Self(code: "E_EXEC_SCAN_LIMIT", stage: .execute)
+    public static let sourceFailed = Self(code: "E_EXEC_SOURCE", stage: .execute)
+}

@@ -4,9 +4,17 @@ public indirect enum Column: Sendable {
     case row(RowColumn)
     case array(ArrayColumn)
     case map(MapColumn)
+    /// bigint, integer, date (days), timestamp (millis), timestamp with time zone (packed, see `PackedTimestamp`),
+    /// intervals (millis or months); the schema's `LogicalType` says which.
+    case int64(FixedColumn<Int64>)
+    case double(FixedColumn<Double>)
+    case boolean(FixedColumn<Bool>)
 
     public var count: Int {
         switch self {
+        case .int64(let column): return column.values.count
+        case .double(let column): return column.values.count
+        case .boolean(let column): return column.values.count
         case .varchar(let column): return column.count
         case .row(let column): return column.validity.count
         case .array(let column): return column.validity.count
@@ -16,11 +24,25 @@ public indirect enum Column: Sendable {
 
     public func isNull(_ row: Int) -> Bool {
         switch self {
+        case .int64(let column): return !column.validity[row]
+        case .double(let column): return !column.validity[row]
+        case .boolean(let column): return !column.validity[row]
         case .varchar(let column): return !column.validity[row]
         case .row(let column): return !column.validity[row]
         case .array(let column): return !column.validity[row]
         case .map(let column): return !column.validity[row]
         }
+    }
+}
+
+/// Fixed-width values (integers, doubles, booleans) with a validity bitmap; a NULL slot holds a zero value.
+public struct FixedColumn<Element: Sendable>: Sendable {
+    public var values: [Element]
+    public var validity: Bitmap
+
+    public init(values: [Element], validity: Bitmap) {
+        self.values = values
+        self.validity = validity
     }
 }
 
@@ -37,6 +59,13 @@ public struct VarcharColumn: Sendable {
     }
 
     public var count: Int { validity.count }
+
+    /// The bytes of row `row` (empty for NULL).
+    @inlinable
+    public func withBytes<R>(at row: Int, _ body: (UnsafeRawBufferPointer) throws -> R) rethrows -> R {
+        let start = Int(offsets[row]), end = Int(offsets[row + 1])
+        return try bytes.withUnsafeBytes { try body(UnsafeRawBufferPointer(rebasing: $0[start..<end])) }
+    }
 
     /// Row `row` as a String, or nil for NULL. For output and tests, not for the hot path.
     public func string(at row: Int) -> String? {

@@ -6,6 +6,9 @@ public final class ColumnBuilder {
         case row
         case array
         case map
+        case int64
+        case double
+        case boolean
     }
 
     public let type: LogicalType
@@ -14,6 +17,10 @@ public final class ColumnBuilder {
     // varchar
     public var bytes: [UInt8] = []
     public var offsets: [UInt32] = [0]
+    // int64 / double / boolean
+    public var ints: [Int64] = []
+    public var doubles: [Double] = []
+    public var bools: [Bool] = []
     // row: one child per field; array: one child for the elements
     public let children: [ColumnBuilder]
     private let fields: [Field]
@@ -35,7 +42,12 @@ public final class ColumnBuilder {
             children = [ColumnBuilder(type: key), ColumnBuilder(type: value)]
         default:
             // Every scalar of the CloudTrail table is varchar (Athena's DDL); JSON text is varchar too.
-            kind = .varchar
+            switch type.storage {
+            case .int64: kind = .int64
+            case .double: kind = .double
+            case .boolean: kind = .boolean
+            default: kind = .varchar
+            }
             fields = []
             children = []
         }
@@ -59,6 +71,9 @@ public final class ColumnBuilder {
             for child in children { child.appendNull() }
         case .array, .map:
             offsets.append(offsets[offsets.count - 1])
+        case .int64: ints.append(0)
+        case .double: doubles.append(0)
+        case .boolean: bools.append(false)
         }
         validity.append(false)
     }
@@ -91,6 +106,9 @@ public final class ColumnBuilder {
         case .array, .map:
             offsets.removeLast(offsets.count - rows - 1)
             for child in children { child.truncate(to: Int(offsets[rows])) }
+        case .int64: ints.removeLast(ints.count - rows)
+        case .double: doubles.removeLast(doubles.count - rows)
+        case .boolean: bools.removeLast(bools.count - rows)
         }
         validity.truncate(to: rows)
     }
@@ -101,6 +119,9 @@ public final class ColumnBuilder {
             validity = Bitmap()
             bytes = []
             offsets = [0]
+            ints = []
+            doubles = []
+            bools = []
         }
         switch kind {
         case .varchar:
@@ -111,6 +132,9 @@ public final class ColumnBuilder {
             return .array(ArrayColumn(offsets: offsets, element: children[0].finish(), validity: validity))
         case .map:
             return .map(MapColumn(offsets: offsets, keys: children[0].finish(), values: children[1].finish(), validity: validity))
+        case .int64: return .int64(FixedColumn(values: ints, validity: validity))
+        case .double: return .double(FixedColumn(values: doubles, validity: validity))
+        case .boolean: return .boolean(FixedColumn(values: bools, validity: validity))
         }
     }
 }

@@ -68,7 +68,7 @@ public final class RecordProjector: RecordVisitor {
                 }
             case .array, .map:
                 children = builder.children.map { Node(key: [], builder: $0, fields: Node.subfields($0.type)) }
-            case .varchar:
+            case .varchar, .int64, .double, .boolean:
                 children = []
             }
             childSignatures = children.map { UInt16($0.key.count & 0xFF) << 8 | UInt16($0.key.first ?? 0) }
@@ -193,7 +193,8 @@ public final class RecordProjector: RecordVisitor {
     private func decodeValue(_ node: Node, _ cursor: inout JSONCursor) throws(JSONError) {
         let builder = node.builder
         switch builder.kind {
-        case .varchar:
+        case .varchar, .int64, .double, .boolean:
+            // The CloudTrail table has only varchar scalars (Athena's DDL).
             try RecordProjector.appendVarchar(builder, &cursor)
         case .row:
             if cursor.peek() == 0x7B {
