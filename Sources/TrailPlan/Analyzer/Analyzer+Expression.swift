@@ -118,6 +118,7 @@ extension Analyzer {
         case .exists(let node):
             let (plan, _) = try analyzeNestedQuery(node.query, context: context)
             subqueries.append(.limit(plan, offset: 0, count: 1))
+            subqueryKinds.append(.exists)
             return .exists(index: subqueries.count - 1, negated: false)
         case .subquery(let node):
             let (plan, outputs) = try analyzeNestedQuery(node.query, context: context)
@@ -126,6 +127,7 @@ extension Analyzer {
                                  at: node.span)
             }
             subqueries.append(.enforceSingleRow(plan))
+            subqueryKinds.append(.scalar)
             return .scalarSubquery(index: subqueries.count - 1, outputs[0].type)
         case .function(let call):
             return try bindFunction(call, context)
@@ -536,6 +538,7 @@ extension Analyzer {
             plan = .project(plan, [ProjectedExpression(output: column, expression: TypeCoercion.coerce(.column(outputs[0].id, outputs[0].type), to: common))])
         }
         subqueries.append(plan)
+        subqueryKinds.append(.inList)
         return SubqueryIndex(index: subqueries.count - 1, type: common)
     }
 

@@ -12,6 +12,7 @@ public final class Analyzer {
     var nextColumnID = 0
     var nextScanID = 0
     var subqueries: [LogicalPlan] = []
+    var subqueryKinds: [SubqueryKind] = []
     var sources: [Int: TableSource] = [:]
     /// Scopes of enclosing queries, innermost last (to explain correlated references, which are not supported).
     var outerScopes: [Scope] = []
@@ -31,6 +32,7 @@ public final class Analyzer {
         let (root, outputs) = try analyzer.analyzeQuery(query)
         let plan = QueryPlan(
             root: analyzer.finishScans(root), subqueries: analyzer.subqueries.map(analyzer.finishScans),
+            subqueryKinds: analyzer.subqueryKinds,
             columnNames: outputs.map(\.name), columnTypes: outputs.map(\.type))
         return plan
     }

@@ -143,15 +143,23 @@ public struct WindowOutput: Hashable, Sendable {
 
 /// A whole statement's plan: the root, the uncorrelated subqueries its expressions refer to (run first), and the
 /// names of the result columns.
+/// How an expression uses a subquery's rows.
+public enum SubqueryKind: Sendable {
+    case scalar, inList, exists
+}
+
 public struct QueryPlan: Sendable {
     public var root: LogicalPlan
     public var subqueries: [LogicalPlan]
+    public var subqueryKinds: [SubqueryKind]
     public var columnNames: [String]
     public var columnTypes: [LogicalType]
 
-    public init(root: LogicalPlan, subqueries: [LogicalPlan], columnNames: [String], columnTypes: [LogicalType]) {
+    public init(root: LogicalPlan, subqueries: [LogicalPlan], subqueryKinds: [SubqueryKind], columnNames: [String],
+                columnTypes: [LogicalType]) {
         self.root = root
         self.subqueries = subqueries
+        self.subqueryKinds = subqueryKinds
         self.columnNames = columnNames
         self.columnTypes = columnTypes
     }

@@ -42,7 +42,7 @@ public enum ScalarFunction: String, Hashable, Sendable, CaseIterable {
     case year, quarter, month, week, day, dayOfWeek = "day_of_week", dayOfYear = "day_of_year", hour, minute, second
     case millisecond
     // Math
-    case abs, round, floor, ceil, power, sqrt, mod, sign
+    case abs, round, floor, ceil, power, sqrt, sign
     // Types
     case typeof
 
