@@ -49,12 +49,15 @@ let package = Package(
             swiftSettings: strict),
         .target(
             name: "TrailEngine",
-            dependencies: ["TrailBase", "TrailColumnar", "TrailJSON", "TrailSource", "TrailFilterPattern"],
+            dependencies: [
+                "TrailBase", "TrailColumnar", "TrailJSON", "TrailSource", "TrailFilterPattern", "TrailSQL", "TrailPlan",
+                "TrailExec", "TrailFunctions",
+            ],
             swiftSettings: strict),
         .executableTarget(
             name: "trailsql",
             dependencies: [
-                "TrailEngine", "TrailGenerator", "TrailSource", "TrailFilterPattern",
+                "TrailEngine", "TrailGenerator", "TrailSource", "TrailFilterPattern", "TrailBase",
                 .product(name: "ArgumentParser", package: "swift-argument-parser"),
             ],
             swiftSettings: strict),

@@ -38,6 +38,20 @@ public enum ParallelScan {
         makeWorker: @escaping @Sendable () -> Worker,
         consume: (FileOutcome, Worker.Output) -> Void
     ) -> Bool {
+        runStoppable(files, options: options, makeWorker: makeWorker, consumeUntil: { outcome, output in
+            consume(outcome, output)
+            return true
+        })
+    }
+
+    /// As `run`, but `consumeUntil` returns false to stop the scan (a satisfied LIMIT): files not yet started are
+    /// not read.
+    @discardableResult
+    public static func runStoppable<Worker: ScanWorker>(
+        _ files: [LogFile], options: Options = Options(),
+        makeWorker: @escaping @Sendable () -> Worker,
+        consumeUntil consume: (FileOutcome, Worker.Output) -> Bool
+    ) -> Bool {
         let count = files.count
         if count == 0 { return true }
         let workers = min(options.workers, count)
@@ -80,10 +94,17 @@ public enum ParallelScan {
         }
         var nextChunk = 0
         var consumed = 0
+        var wanted = true
         func drain() -> Bool {
             var progressed = false
             while nextChunk < chunks, let results = shared.results.withLock({ $0.removeValue(forKey: nextChunk) }) {
-                for (outcome, output) in results { consume(outcome, output) }
+                for (outcome, output) in results {
+                    if !wanted { break }
+                    if !consume(outcome, output) {
+                        wanted = false
+                        shared.stopped.store(true, ordering: .relaxed)
+                    }
+                }
                 consumed += results.count
                 nextChunk += 1
                 progressed = true

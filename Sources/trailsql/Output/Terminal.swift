@@ -22,6 +22,11 @@ enum Terminal {
         bytes.withUnsafeBytes { write(1, $0) }
     }
 
+    static func writeOut(_ text: String) {
+        var text = text
+        text.withUTF8 { write(1, UnsafeRawBufferPointer($0)) }
+    }
+
     static func printError(_ line: String) {
         var text = line
         text.append("\n")

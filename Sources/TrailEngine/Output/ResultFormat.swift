@@ -1,0 +1,209 @@
+import TrailBase
+import TrailColumnar
+import TrailExec
+import TrailFunctions
+
+/// How `trailsql query` prints rows.
+public enum ResultFormat: String, CaseIterable, Sendable {
+    /// Aligned like the Trino CLI (Athena's console shows the same values).
+    case table
+    case csv
+    case tsv
+    /// One JSON array of objects.
+    case json
+    /// One JSON object per line, keys = output column names.
+    case jsonl
+    /// A GitHub-flavoured Markdown table.
+    case markdown
+}
+
+/// A sink that prints result rows. Line formats stream; aligned formats (table, markdown) hold the rows to measure
+/// column widths.
+public final class ResultWriter: BatchSink {
+    let format: ResultFormat
+    let names: [String]
+    let types: [LogicalType]
+    let write: (String) -> Void
+    var held: [[String]] = []
+    var rightAligned: [Bool]
+    var rows = 0
+    var wroteHeader = false
+
+    public init(format: ResultFormat, names: [String], types: [LogicalType], write: @escaping (String) -> Void) {
+        self.format = format
+        self.names = names
+        self.types = types
+        self.write = write
+        rightAligned = types.map { $0.isNumeric }
+    }
+
+    public func push(_ batch: Batch) throws(QueryError) -> Bool {
+        if !wroteHeader { header() }
+        var out = ""
+        for row in 0..<batch.count {
+            rows += 1
+            switch format {
+            case .table, .markdown:
+                held.append(zip(batch.columns, types).map { column, type in
+                    let value = column.value(at: row)
+                    return ValueText.render(value, type, null: "NULL")
+                })
+            case .csv:
+                out += zip(batch.columns, types).map { csvField(ValueText.render($0.value(at: row), $1, null: ""), isNull: $0.isNull(row)) }
+                    .joined(separator: ",") + "\n"
+            case .tsv:
+                out += zip(batch.columns, types).map { column, type in
+                    column.isNull(row) ? "" : tsvField(ValueText.render(column.value(at: row), type))
+                }.joined(separator: "\t") + "\n"
+            case .jsonl, .json:
+                var object = "{"
+                for (index, (column, type)) in zip(batch.columns, types).enumerated() {
+                    if index > 0 { object += "," }
+                    object += JSONValueText.quoted(names[index]) + ":" + JSONValueText.render(column.value(at: row), type)
+                }
+                object += "}"
+                if format == .json { out += (rows == 1 ? "\n  " : ",\n  ") + object } else { out += object + "\n" }
+            }
+        }
+        if !out.isEmpty { write(out) }
+        return true
+    }
+
+    func header() {
+        wroteHeader = true
+        switch format {
+        case .csv: write(names.map { csvField($0, isNull: false) }.joined(separator: ",") + "\n")
+        case .tsv: write(names.joined(separator: "\t") + "\n")
+        case .json: write("[")
+        default: break
+        }
+    }
+
+    public func finish() throws(QueryError) {
+        if !wroteHeader { header() }
+        switch format {
+        case .table: writeTable()
+        case .markdown: writeMarkdown()
+        case .json: write(rows == 0 ? "]\n" : "\n]\n")
+        default: break
+        }
+    }
+
+    /// Trino CLI's ALIGNED format: centred headers, numbers right-aligned, `(n rows)`.
+    func writeTable() {
+        let widths = names.indices.map { column in
+            held.reduce(names[column].displayWidth) { max($0, $1[column].maxLineWidth) }
+        }
+        var out = names.indices.map { column -> String in
+            let name = names[column]
+            let total = widths[column] - name.displayWidth
+            let left = total / 2
+            return " " + String(repeating: " ", count: left) + name + String(repeating: " ", count: total - left) + " "
+        }.joined(separator: "|") + "\n"
+        out += widths.map { String(repeating: "-", count: $0 + 2) }.joined(separator: "+") + "\n"
+        for row in held {
+            out += row.indices.map { column -> String in
+                let text = row[column].replacingNewlines
+                let padding = String(repeating: " ", count: max(0, widths[column] - text.displayWidth))
+                return " " + (rightAligned[column] ? padding + text : text + padding) + " "
+            }.joined(separator: "|") + "\n"
+        }
+        out += "(\(held.count) row\(held.count == 1 ? "" : "s"))\n"
+        write(out)
+    }
+
+    func writeMarkdown() {
+        func cell(_ text: String) -> String { text.replacingNewlines.escapingPipes }
+        var out = "| " + names.map(cell).joined(separator: " | ") + " |\n"
+        out += "|" + rightAligned.map { $0 ? " ---: |" : " --- |" }.joined() + "\n"
+        for row in held { out += "| " + row.map(cell).joined(separator: " | ") + " |\n" }
+        write(out)
+    }
+
+    func csvField(_ text: String, isNull: Bool) -> String {
+        if isNull { return "" }
+        return "\"" + text.replacingAll("\"", "\"\"") + "\""
+    }
+
+    func tsvField(_ text: String) -> String {
+        var out = ""
+        for character in text {
+            switch character {
+            case "\t": out += "\\t"
+            case "\n": out += "\\n"
+            case "\r": out += "\\r"
+            case "\\": out += "\\\\"
+            default: out.append(character)
+            }
+        }
+        return out
+    }
+}
+
+/// Values as JSON: rows and maps → objects, arrays → arrays, numbers and booleans as themselves, NULL → null,
+/// date-times as their text.
+enum JSONValueText {
+    static func render(_ value: Value, _ type: LogicalType) -> String {
+        switch value {
+        case .null: return "null"
+        case .boolean(let flag): return flag ? "true" : "false"
+        case .double(let number):
+            return number.isFinite ? JSONTextWriter.javaDoubleString(number) : quoted(JSONTextWriter.javaDoubleString(number))
+        case .int(let number):
+            switch type {
+            case .bigint, .integer: return String(number)
+            default: return quoted(ValueText.render(value, type))
+            }
+        case .bytes(let bytes):
+            let text = String(decoding: bytes, as: UTF8.self)
+            return type == .json ? text : quoted(text)
+        case .array(let items):
+            return "[" + items.map { render($0, type.elementType ?? .unknown) }.joined(separator: ",") + "]"
+        case .row(let items):
+            let fields = type.rowFields ?? []
+            return "{" + items.enumerated().map { index, item in
+                let field = index < fields.count ? fields[index] : Field("field\(index)", .unknown)
+                return quoted(field.name) + ":" + render(item, field.type)
+            }.joined(separator: ",") + "}"
+        case .map(let keys, let values):
+            guard case .map(let keyType, let valueType) = type else { return "{}" }
+            return "{" + zip(keys, values).map { quoted(ValueText.render($0, keyType)) + ":" + render($1, valueType) }
+                .joined(separator: ",") + "}"
+        }
+    }
+
+    static func quoted(_ text: String) -> String {
+        var output: [UInt8] = []
+        JSONTextWriter.appendQuoted(text.utf8, into: &output)
+        return String(decoding: output, as: UTF8.self)
+    }
+}
+
+extension String {
+    /// Columns a terminal uses for the text (one per code point; wide CJK characters take two).
+    var displayWidth: Int {
+        var width = 0
+        for scalar in unicodeScalars {
+            switch scalar.value {
+            case 0x1100...0x115F, 0x2E80...0xA4CF, 0xAC00...0xD7A3, 0xF900...0xFAFF, 0xFE30...0xFE4F, 0xFF00...0xFF60,
+                 0xFFE0...0xFFE6, 0x20000...0x3FFFD:
+                width += 2
+            default:
+                width += 1
+            }
+        }
+        return width
+    }
+
+    var maxLineWidth: Int { replacingNewlines.displayWidth }
+    var replacingNewlines: String { replacingAll("\n", " ") }
+    var escapingPipes: String { replacingAll("|", "\\|") }
+
+    func replacingAll(_ target: Character, _ replacement: String) -> String {
+        var out = ""
+        for character in self {
+            if character == target { out += replacement } else { out.append(character) }
+        }
+        return out
+    }
+}

@@ -1,0 +1,93 @@
+import TrailBase
+import TrailColumnar
+import TrailExec
+import TrailFunctions
+import TrailPlan
+import TrailSource
+
+/// Applies a scan's `PartitionFilter` to the discovered files, using only their paths.
+struct PartitionPruner {
+    let node: ScanNode
+    let evaluator: ExpressionEvaluator
+    let predicates: [BoundExpression]
+    let dayRange: ClosedRange<Int>?
+
+    init(node: ScanNode, context: EvaluationContext) throws(QueryError) {
+        self.node = node
+        evaluator = ExpressionEvaluator(context: context)
+        let outputs = node.columns.map { OutputColumn(id: $0.id, name: $0.dottedPath, type: $0.type) }
+        predicates = try node.partitionFilter.predicates.map { (p) throws(QueryError) in try Resolver.resolve(p, outputs) }
+        let one = Batch(schema: [], columns: [], count: 1)
+        func day(_ bound: BoundExpression?) throws(QueryError) -> Int? {
+            guard let bound else { return nil }
+            let evaluator = ExpressionEvaluator(context: context)
+            let value = try evaluator.evaluate(bound, one).value(at: 0)
+            let millis: Int64?
+            switch (value, bound.type) {
+            case (.bytes(let bytes), _):
+                millis = (try? FromISO8601Timestamp.evaluate(String(decoding: bytes, as: UTF8.self)))?.epochMillis
+            case (.int(let raw), .timestampWithTimeZone): millis = PackedTimestamp.millis(raw)
+            case (.int(let raw), .timestamp): millis = raw
+            case (.int(let raw), .date): millis = raw * 86_400_000
+            default: millis = nil
+            }
+            return millis.map { Int(floorDivide($0, 86_400_000)) }
+        }
+        let from = try day(node.partitionFilter.eventTimeFrom)
+        let to = try day(node.partitionFilter.eventTimeTo)
+        if from != nil || to != nil {
+            // Folders are dated by delivery: events of day D are in D's folder or the next day's.
+            let lower = (from ?? Int.min / 2) - 1
+            let upper = (to ?? Int.max / 2) + 1
+            dayRange = lower <= upper ? lower...upper : 1...0
+        } else {
+            dayRange = nil
+        }
+    }
+
+    var isActive: Bool { !predicates.isEmpty || dayRange != nil }
+
+    /// Whether `file` may hold rows that pass the scan's predicate.
+    func admits(_ file: LogFile) throws(QueryError) -> Bool {
+        let location = file.location
+        if let dayRange, let year = location.year.flatMap({ Int($0) }), let month = location.month.flatMap({ Int($0) }),
+           let day = location.day.flatMap({ Int($0) }) {
+            let number = CivilDate(year: year, month: month, day: day).dayNumber
+            if !dayRange.contains(number) { return false }
+        }
+        guard !predicates.isEmpty else { return true }
+        let values = PartitionValuesOf(file)
+        let columns = node.columns.map { column -> Column in
+            if column.path.count == 1, let value = values[column.path[0]] {
+                return Column.constant(value.map(Value.string) ?? .null, type: .varchar, count: 1)
+            }
+            return Column.constant(.null, type: column.type, count: 1)
+        }
+        let batch = Batch(schema: node.columns.map { Field($0.dottedPath, $0.type) }, columns: columns, count: 1)
+        for predicate in predicates where try evaluator.select(predicate, batch).isEmpty {
+            return false
+        }
+        return true
+    }
+}
+
+/// The partition column values of a file, from its path.
+struct PartitionValuesOf {
+    let file: LogFile
+
+    init(_ file: LogFile) { self.file = file }
+
+    subscript(name: String) -> String?? {
+        let location = file.location
+        switch name {
+        case "region": return .some(location.region)
+        case "year": return .some(location.year)
+        case "month": return .some(location.month)
+        case "day": return .some(location.day)
+        case "accountid": return .some(location.accountID)
+        case "date": return .some(location.date)
+        case "$path": return .some(file.path)
+        default: return nil
+        }
+    }
+}

@@ -1,0 +1,192 @@
+import TrailBase
+import TrailColumnar
+import TrailExec
+import TrailPlan
+import TrailSQL
+import TrailSource
+
+/// `trailsql query`: parse → analyze → optimize → prune files → execute, streaming result batches to a sink.
+public enum QueryRun {
+    public struct Options: Sendable {
+        public var scan: ParallelScan.Options
+        /// Refuse to run when the files to read (after pruning) exceed this many bytes (Athena's workgroup limit).
+        public var maxScanBytes: Int?
+        public var listsEveryFile: Bool
+        /// `now()` for the query, epoch milliseconds (defaults to the wall clock at the start).
+        public var startMillis: Int64?
+
+        public init(scan: ParallelScan.Options = ParallelScan.Options(), maxScanBytes: Int? = nil, listsEveryFile: Bool = false,
+                    startMillis: Int64? = nil) {
+            self.scan = scan
+            self.maxScanBytes = maxScanBytes
+            self.listsEveryFile = listsEveryFile
+            self.startMillis = startMillis
+        }
+    }
+
+    /// The result's columns, known before the first row.
+    public struct ResultSchema: Sendable {
+        public var names: [String]
+        public var types: [LogicalType]
+    }
+
+    public struct Result: Sendable {
+        public var schema: ResultSchema
+        public var statistics: QueryStatistics
+        /// False when `--strict` stopped the scan at a failure.
+        public var completed: Bool
+    }
+
+    /// Runs `sql` over `sources`. `makeSink` receives the result's schema and returns where rows go.
+    public static func run(_ sql: String, sources: [String], options: Options, makeSink: (ResultSchema) -> BatchSink)
+        throws(QueryError) -> Result
+    {
+        let started = monotonicSeconds()
+        let statement = try SQLParser.parse(sql)
+        var statistics = QueryStatistics(listsEveryFile: options.listsEveryFile)
+        let startMillis = options.startMillis ?? wallClockMillis()
+
+        if case .describe(let describe) = statement {
+            let kind: TableKind = describe.table.isEventDataStore ? .lake : .cloudTrail
+            let schema = ResultSchema(names: ["column", "type", "extra", "comment"], types: [.varchar, .varchar, .varchar, .varchar])
+            let sink = makeSink(schema)
+            let rows = kind.columns.map { field in
+                [field.name, field.type.description, TableKind.partitionColumnNames.contains(field.name) ? "partition key" : "",
+                 kind == .cloudTrail ? TableDocs.comment(field.name) : ""]
+            }
+            let batch = textBatch(schema, rows)
+            _ = try sink.push(batch)
+            try sink.finish()
+            statistics.rowsReturned = rows.count
+            return Result(schema: schema, statistics: statistics, completed: true)
+        }
+
+        let plan = Optimizer.optimize(try Analyzer.plan(statement))
+        let discovery: Discovery
+        do throws(SourceError) {
+            discovery = try LocalDiscovery.discover(sources)
+        } catch {
+            throw QueryError(.sourceFailed, error.description, at: nil, help: error.hint)
+        }
+        statistics.scan.add(discovery)
+        let context = EvaluationContext(startMillis: startMillis)
+        // Prune every scan's files now (before reading) so --max-scan-bytes and EXPLAIN know what will be read.
+        var filesByScan: [Int: [LogFile]] = [:]
+        var notes: [Int: [String]] = [:]
+        for scan in plan.scans {
+            let pruner = try PartitionPruner(node: scan, context: context)
+            var kept: [LogFile] = []
+            for file in discovery.files where try pruner.admits(file) { kept.append(file) }
+            filesByScan[scan.scanID] = kept
+            let pruned = discovery.files.count - kept.count
+            statistics.filesPruned += pruned
+            statistics.bytesToScan += kept.reduce(0) { $0 + $1.size }
+            notes[scan.scanID] = ["files: \(kept.count) of \(discovery.files.count) to read (\(pruned) pruned by partition/time), \(kept.reduce(0) { $0 + $1.size }) bytes"]
+        }
+
+        if case .explain(let explain) = statement {
+            if explain.isAnalyze {
+                throw QueryError(.unsupportedFeature, "EXPLAIN ANALYZE is not supported", at: explain.span,
+                                 help: "run the query: the statistics on stderr show files, bytes and rows")
+            }
+            let lines = PlanPrinter.lines(plan, scanNotes: notes)
+            let schema = ResultSchema(names: ["Query Plan"], types: [.varchar])
+            let sink = makeSink(schema)
+            _ = try sink.push(textBatch(schema, lines.map { [$0] }))
+            try sink.finish()
+            statistics.rowsReturned = lines.count
+            return Result(schema: schema, statistics: statistics, completed: true)
+        }
+
+        if let limit = options.maxScanBytes, statistics.bytesToScan > limit {
+            throw QueryError(.scanLimitExceeded,
+                             "the query would scan \(statistics.bytesToScan.grouped) bytes, more than --max-scan-bytes \(limit.grouped)",
+                             at: nil, help: "narrow it with partition columns (region, year/month/day or date, accountid) or eventtime, or raise the limit")
+        }
+
+        let schema = ResultSchema(names: plan.columnNames, types: plan.columnTypes)
+        let counting = CountingSink(next: makeSink(schema))
+        let provider = LocalScanProvider(filesByScan: filesByScan, options: options.scan)
+        let executor = QueryExecutor(provider: provider, startMillis: startMillis)
+        try executor.run(plan, into: counting)
+        for outcome in provider.outcomes { statistics.scan.add(outcome) }
+        statistics.rowsReturned = counting.rows
+        statistics.scan.seconds = monotonicSeconds() - started
+        return Result(schema: schema, statistics: statistics, completed: provider.completed)
+    }
+
+    static func textBatch(_ schema: ResultSchema, _ rows: [[String]]) -> Batch {
+        let builders = schema.types.map { ColumnBuilder(type: $0) }
+        for row in rows {
+            for (builder, text) in zip(builders, row) { builder.appendString(text) }
+        }
+        return Batch(schema: zip(schema.names, schema.types).map { Field($0, $1) }, columns: builders.map { $0.finish() },
+                     count: rows.count)
+    }
+
+    static func wallClockMillis() -> Int64 {
+        var time = timespec()
+        clock_gettime(CLOCK_REALTIME, &time)
+        return Int64(time.tv_sec) * 1000 + Int64(time.tv_nsec) / 1_000_000
+    }
+}
+
+/// Counts the rows that reach the output.
+final class CountingSink: BatchSink {
+    let next: BatchSink
+    var rows = 0
+
+    init(next: BatchSink) { self.next = next }
+
+    func push(_ batch: Batch) throws(QueryError) -> Bool {
+        rows += batch.count
+        return try next.push(batch)
+    }
+
+    func finish() throws(QueryError) { try next.finish() }
+}
+
+/// Scans local files on all cores for the executor.
+final class LocalScanProvider: ScanProvider {
+    let filesByScan: [Int: [LogFile]]
+    let options: ParallelScan.Options
+    var outcomes: [FileOutcome] = []
+    var completed = true
+
+    init(filesByScan: [Int: [LogFile]], options: ParallelScan.Options) {
+        self.filesByScan = filesByScan
+        self.options = options
+    }
+
+    func scan(_ node: ScanNode, context: EvaluationContext, into sink: BatchSink) throws(QueryError) {
+        let files = filesByScan[node.scanID] ?? []
+        // Build one worker up front so a bad column list fails here, not on a worker thread.
+        _ = try QueryScanWorker(node: node, context: context)
+        var failure: QueryError?
+        let finished = ParallelScan.runStoppable(files, options: options, makeWorker: {
+            // Cannot fail: the same construction succeeded above.
+            try! QueryScanWorker(node: node, context: context)
+        }, consumeUntil: { outcome, output in
+            outcomes.append(outcome)
+            if let error = output.error {
+                failure = error
+                return false
+            }
+            guard let batch = output.batch, batch.count > 0 else { return true }
+            do throws(QueryError) {
+                return try sink.push(batch)
+            } catch {
+                failure = error
+                return false
+            }
+        })
+        if let failure { throw failure }
+        if options.strict && !finished && outcomes.contains(where: { $0.status != .read || $0.badRecords > 0 }) {
+            completed = false
+        }
+    }
+}
+
+#if canImport(Glibc)
+import Glibc
+#endif

@@ -1,0 +1,42 @@
+import TrailSource
+
+/// What a query read and what Athena would have charged to read it.
+public struct QueryStatistics: Sendable {
+    public var scan: ScanStatistics
+    /// Files left out by partition and time pruning, before any byte of them was read.
+    public var filesPruned = 0
+    /// Bytes of the files to be read after pruning (checked against --max-scan-bytes before reading).
+    public var bytesToScan = 0
+    public var rowsReturned = 0
+
+    public init(listsEveryFile: Bool) {
+        scan = ScanStatistics(listsEveryFile: listsEveryFile)
+    }
+
+    /// Athena: $5 per TB scanned, rounded up to the megabyte, 10 MB minimum per query.
+    public static func athenaCost(bytes: Int) -> Double {
+        let megabyte = 1 << 20
+        let billed = max(10 * megabyte, (bytes + megabyte - 1) / megabyte * megabyte)
+        return Double(billed) / Double(1 << 40) * 5
+    }
+
+    public var summary: String {
+        let text = scan.summary()
+        var parts: [String] = []
+        if filesPruned > 0 { parts.append("\(filesPruned.grouped) pruned by partition/time") }
+        parts.append("\(rowsReturned.grouped) row\(rowsReturned == 1 ? "" : "s") returned")
+        let cost = QueryStatistics.athenaCost(bytes: scan.bytesRead)
+        parts.append("Athena would charge $\(dollars(cost)) (\(scan.bytesRead.grouped) bytes scanned; $5/TB, 10 MB minimum)")
+        return text + "; " + parts.joined(separator: ", ")
+    }
+
+    func dollars(_ value: Double) -> String {
+        // Six decimals: the minimum charge is $0.0000477.
+        let scaled = Int((value * 1e7).rounded())
+        let whole = scaled / 10_000_000
+        var fraction = String(scaled % 10_000_000)
+        fraction = String(repeating: "0", count: 7 - fraction.count) + fraction
+        return "\(whole).\(fraction)"
+    }
+}
+

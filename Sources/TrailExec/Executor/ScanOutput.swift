@@ -1,0 +1,84 @@
+import TrailBase
+import TrailColumnar
+import TrailFunctions
+import TrailPlan
+
+/// Turns what the decoder produced for a file into the scan's output: the requested column paths pulled out of
+/// pruned rows, CloudTrail Lake's conversions applied, and the scan's predicate evaluated. Runs on the scan
+/// workers (one instance per worker).
+public final class ScanOutput {
+    let node: ScanNode
+    let predicate: BoundExpression?
+    let evaluator: ExpressionEvaluator
+    let schema: [Field]
+
+    public init(node: ScanNode, context: EvaluationContext) throws(QueryError) {
+        self.node = node
+        let outputs = node.columns.map { OutputColumn(id: $0.id, name: $0.path.last ?? "", type: $0.type) }
+        predicate = try node.predicate.map { (p) throws(QueryError) in try Resolver.resolve(p, outputs) }
+        evaluator = ExpressionEvaluator(context: context)
+        schema = node.columns.map { Field($0.dottedPath, $0.type) }
+    }
+
+    /// The decoder's column list for this scan: each path once, dotted.
+    public static func decoderColumns(_ node: ScanNode) -> [String] {
+        var seen = Set<String>()
+        return node.columns.map(\.dottedPath).filter { seen.insert($0).inserted }
+    }
+
+    /// The scan's rows of one decoded file batch.
+    public func apply(_ decoded: Batch) throws(QueryError) -> Batch {
+        var columns: [Column] = []
+        columns.reserveCapacity(node.columns.count)
+        for column in node.columns {
+            columns.append(extract(column, from: decoded))
+        }
+        let batch = Batch(schema: schema, columns: columns, count: decoded.count)
+        guard let predicate, batch.count > 0 else { return batch }
+        let selected = try evaluator.select(predicate, batch)
+        return selected.count == batch.count ? batch : batch.taking(selected)
+    }
+
+    func extract(_ column: ScanColumn, from batch: Batch) -> Column {
+        guard let top = batch.schema.firstIndex(where: { $0.name == column.path[0] }) else {
+            return Column.constant(.null, type: column.type, count: batch.count)
+        }
+        var value = batch.columns[top]
+        for name in column.path.dropFirst() {
+            guard case .row(let row) = value, let index = row.fields.firstIndex(where: { $0.name == name }) else {
+                return Column.constant(.null, type: column.type, count: batch.count)
+            }
+            value = ExpressionEvaluator.maskNulls(row.children[index], by: row.validity)
+        }
+        switch column.conversion {
+        case .none: return value
+        case .timestamp, .jsonObjectToMap, .boolean: return LakeConversion.apply(value, column.conversion, column.type)
+        }
+    }
+}
+
+/// CloudTrail Lake's typed view of the JSON text the decoder produced.
+enum LakeConversion {
+    static func apply(_ column: Column, _ conversion: ScanConversion, _ type: LogicalType) -> Column {
+        guard case .varchar(let text) = column else { return column }
+        let builder = ColumnBuilder(type: type)
+        for row in 0..<text.count {
+            guard let string = text.string(at: row) else { builder.appendNull(); continue }
+            switch conversion {
+            case .timestamp:
+                if let time = try? FromISO8601Timestamp.evaluate(string) {
+                    builder.append(.int(time.epochMillis))
+                } else {
+                    builder.appendNull()
+                }
+            case .boolean:
+                builder.append(string == "true" ? .boolean(true) : string == "false" ? .boolean(false) : .null)
+            case .jsonObjectToMap:
+                builder.append((try? JSONCast.value(fromJSON: Array(string.utf8), as: type)) ?? .null)
+            case .none:
+                builder.append(.string(string))
+            }
+        }
+        return builder.finish()
+    }
+}

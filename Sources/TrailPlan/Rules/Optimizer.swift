@@ -1,0 +1,29 @@
+import TrailColumnar
+
+/// The rewrite rules, applied in order: predicates pushed down (into scans and join sides, and equalities into
+/// join conditions), then partition and time pruning derived from each scan's predicate.
+public enum Optimizer {
+    public static func optimize(_ plan: QueryPlan) -> QueryPlan {
+        var plan = plan
+        plan.root = optimize(plan.root)
+        plan.subqueries = plan.subqueries.map(optimize)
+        return plan
+    }
+
+    static func optimize(_ plan: LogicalPlan) -> LogicalPlan {
+        let pushed = PredicatePushdown.apply(plan)
+        return pushed.rewritingScans(PartitionPruning.apply)
+    }
+}
+
+extension BoundExpression {
+    /// The terms of a conjunction (the expression itself otherwise).
+    public var conjuncts: [BoundExpression] {
+        if case .and(let terms) = self { return terms.flatMap(\.conjuncts) }
+        return [self]
+    }
+
+    public static func conjunction(_ terms: [BoundExpression]) -> BoundExpression? {
+        terms.isEmpty ? nil : terms.count == 1 ? terms[0] : .and(terms)
+    }
+}

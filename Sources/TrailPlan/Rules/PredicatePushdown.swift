@@ -1,0 +1,75 @@
+import TrailColumnar
+
+/// Moves WHERE conjuncts as close to the scans as they can go: a filter on a scan becomes the scan's predicate
+/// (evaluated by the scan workers, on both cores, before rows leave them); a filter on an inner or cross join is
+/// split into each side's conjuncts and the equalities between sides, which become the join's hash keys.
+enum PredicatePushdown {
+    static func apply(_ plan: LogicalPlan) -> LogicalPlan {
+        switch plan {
+        case .filter(let input, let predicate):
+            return push(predicate.conjuncts, into: apply(input))
+        case .scan, .values: return plan
+        case .project(let input, let items): return .project(apply(input), items)
+        case .aggregate(let input, let keys, let aggregates): return .aggregate(apply(input), keys: keys, aggregates: aggregates)
+        case .window(let input, let functions): return .window(apply(input), functions: functions)
+        case .sort(let input, let keys, let limit): return .sort(apply(input), keys: keys, limit: limit)
+        case .limit(let input, let offset, let count): return .limit(apply(input), offset: offset, count: count)
+        case .distinct(let input): return .distinct(apply(input))
+        case .unnest(let input, let arrays, let outputs, let ordinality):
+            return .unnest(apply(input), arrays: arrays, outputs: outputs, ordinality: ordinality)
+        case .join(let kind, let left, let right, let condition):
+            let join = LogicalPlan.join(kind, apply(left), apply(right), condition: condition)
+            if kind == .inner, let condition { return push(condition.conjuncts, into: .join(.cross, apply(left), apply(right), condition: nil)) }
+            return join
+        case .setOperation(let op, let distinct, let left, let right, let outputs):
+            return .setOperation(op, distinct: distinct, apply(left), apply(right), outputs: outputs)
+        case .enforceSingleRow(let input): return .enforceSingleRow(apply(input))
+        }
+    }
+
+    /// `conjuncts` filtering `plan` (already optimised), pushed as far down as they go.
+    static func push(_ conjuncts: [BoundExpression], into plan: LogicalPlan) -> LogicalPlan {
+        if conjuncts.isEmpty { return plan }
+        switch plan {
+        case .scan(var node):
+            // Subquery references stay above the scan: the workers evaluate them too, so this is only for clarity.
+            node.predicate = .conjunction((node.predicate?.conjuncts ?? []) + conjuncts)
+            return .scan(node)
+        case .filter(let input, let predicate):
+            return push(predicate.conjuncts + conjuncts, into: input)
+        case .join(let kind, let left, let right, let condition) where kind == .cross || kind == .inner:
+            let leftIDs = Set(left.outputs.map(\.id)), rightIDs = Set(right.outputs.map(\.id))
+            var toLeft: [BoundExpression] = [], toRight: [BoundExpression] = [], across: [BoundExpression] = []
+            for term in conjuncts + (condition?.conjuncts ?? []) {
+                let ids = term.columnIDs
+                if ids.isEmpty || !term.isPushable {
+                    across.append(term)
+                } else if ids.isSubset(of: leftIDs) {
+                    toLeft.append(term)
+                } else if ids.isSubset(of: rightIDs) {
+                    toRight.append(term)
+                } else {
+                    across.append(term)
+                }
+            }
+            let newLeft = push(toLeft, into: left)
+            let newRight = push(toRight, into: right)
+            if across.isEmpty { return .join(kind, newLeft, newRight, condition: nil) }
+            return .join(.inner, newLeft, newRight, condition: .conjunction(across))
+        default:
+            guard let predicate = BoundExpression.conjunction(conjuncts) else { return plan }
+            return .filter(plan, predicate: predicate)
+        }
+    }
+}
+
+extension BoundExpression {
+    /// False for terms that must stay where they are (they read subquery results; still safe, just not moved).
+    var isPushable: Bool {
+        switch self {
+        case .scalarSubquery, .inSubquery, .exists: return true
+        case .call(let function, _, _) where !function.isDeterministic: return true
+        default: return children.allSatisfy(\.isPushable)
+        }
+    }
+}
