@@ -81,5 +81,8 @@ let package = Package(
             dependencies: ["TrailEngine", "TrailJSON", "TrailColumnar", "TrailTestSupport", "TrailGenerator"],
             swiftSettings: strict),
         .testTarget(name: "CLITests", dependencies: ["TrailTestSupport"], swiftSettings: strict),
+        .testTarget(
+            name: "SQLLogicTests", dependencies: ["TrailEngine", "TrailExec", "TrailColumnar", "TrailBase"],
+            exclude: [], swiftSettings: strict),
     ]
 )

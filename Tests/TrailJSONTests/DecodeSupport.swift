@@ -30,6 +30,9 @@ func render(_ column: Column, _ row: Int) -> String? {
             "\(render(maps.keys, $0) ?? "null")=\(render(maps.values, $0) ?? "null")"
         }
         return "{" + items.joined(separator: ", ") + "}"
+    case .int64, .double, .boolean:
+        // The CloudTrail table has none; typed columns come from SQL expressions.
+        return column.isNull(row) ? nil : "\(column.value(at: row))"
     }
 }
 
