@@ -1,6 +1,7 @@
 # trailsql — common tasks. `make demo` and `make test` are README's two commands.
 SWIFT ?= swift
 PATTERN ?= { ($$.eventName = ConsoleLogin) && ($$.errorMessage = "Failed authentication") }
+QUERY ?= SELECT eventsource, eventname, count(*) AS calls, count_if(errorcode IS NOT NULL) AS errors FROM cloudtrail_logs GROUP BY 1, 2 ORDER BY calls DESC LIMIT 10
 
 .PHONY: deps build release demo test fuzz bench bench-smoke sample clean
 
@@ -18,8 +19,10 @@ build: deps
 release: deps
 	$(SWIFT) build -c release --product trailsql
 
-# The failed-console-login alarm (CIS 3.6 / CloudWatch.6) over the bundled sample logs.
+# Athena SQL over the bundled sample logs (the busiest API calls), then the failed-console-login alarm
+# (CIS 3.6 / CloudWatch.6) as a CloudWatch Logs filter pattern.
 demo: release
+	.build/release/trailsql query "$(QUERY)"
 	.build/release/trailsql filter '$(PATTERN)'
 
 test: deps
