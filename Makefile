@@ -33,9 +33,11 @@ fuzz: deps
 
 bench: deps
 	Benchmarks/filter-benchmark
+	Benchmarks/query-benchmark
 
 bench-smoke: deps
 	Benchmarks/filter-benchmark --smoke
+	Benchmarks/query-benchmark --smoke
 
 # Regenerates the bundled sample (deterministic).
 sample: release

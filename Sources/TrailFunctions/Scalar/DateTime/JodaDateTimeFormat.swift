@@ -65,18 +65,21 @@ public struct JodaDateTimeFormat: Sendable {
             let nextIsNumeric = index + 1 < tokens.count && tokens[index + 1].isNumeric
             switch letter {
             case UInt8(ascii: "G"): elements.append(.text(.era, long: false))
-            case UInt8(ascii: "C"): elements.append(.number(.centuryOfEra, minDigits: count, maxDigits: count, signed: false))
+            case UInt8(ascii: "C"): elements.append(Self.decimal(.centuryOfEra, count, count))
             case UInt8(ascii: "x"), UInt8(ascii: "y"), UInt8(ascii: "Y"):
                 if count == 2 {
                     let field: Field = letter == UInt8(ascii: "x") ? .weekyear : .year
                     elements.append(.twoDigitYear(field, pivot: nil, lenient: !nextIsNumeric))
                 } else {
+                    // Up to 9 digits ("long years"), unless a number follows.
                     let maxDigits = nextIsNumeric ? count : max(count, 9)
+                    let field: Field
                     switch letter {
-                    case UInt8(ascii: "x"): elements.append(.number(.weekyear, minDigits: count, maxDigits: maxDigits, signed: true))
-                    case UInt8(ascii: "y"): elements.append(.number(.year, minDigits: count, maxDigits: maxDigits, signed: true))
-                    default: elements.append(.number(.yearOfEra, minDigits: count, maxDigits: maxDigits, signed: false))
+                    case UInt8(ascii: "x"): field = .weekyear
+                    case UInt8(ascii: "y"): field = .year
+                    default: field = .yearOfEra
                     }
+                    elements.append(.number(field, minDigits: count, maxDigits: maxDigits, signed: field != .yearOfEra))
                 }
             case UInt8(ascii: "M"):
                 if count >= 3 {
@@ -92,13 +95,13 @@ public struct JodaDateTimeFormat: Sendable {
             case UInt8(ascii: "K"): elements.append(Self.decimal(.hourOfHalfday, count, 2))
             case UInt8(ascii: "m"): elements.append(Self.decimal(.minuteOfHour, count, 2))
             case UInt8(ascii: "s"): elements.append(Self.decimal(.secondOfMinute, count, 2))
-            case UInt8(ascii: "S"): elements.append(.fraction(minDigits: count, maxDigits: min(count, 18)))  // Joda caps at 18
+            case UInt8(ascii: "S"): elements.append(.fraction(minDigits: count, maxDigits: min(count, 18)))  // Joda's cap
             case UInt8(ascii: "e"): elements.append(Self.decimal(.dayOfWeek, count, 1))
             case UInt8(ascii: "E"): elements.append(.text(.dayOfWeek, long: count >= 4))
             case UInt8(ascii: "D"): elements.append(Self.decimal(.dayOfYear, count, 3))
             case UInt8(ascii: "w"): elements.append(Self.decimal(.weekOfWeekyear, count, 2))
             case UInt8(ascii: "z"): elements.append(.zoneName(long: count >= 4))
-            case UInt8(ascii: "Z"): elements.append(count == 1 ? .offset(separators: false) : count == 2 ? .offset(separators: true) : .zoneID)
+            case UInt8(ascii: "Z"): elements.append(count <= 2 ? .offset(separators: count == 2) : .zoneID)
             default:
                 let component = String(repeating: String(UnicodeScalar(letter)), count: count)
                 throw FunctionError(function: function, message: "Illegal pattern component: \(component)")
@@ -251,7 +254,9 @@ extension JodaDateTimeFormat {
     static func appendPadded(_ value: Int, minDigits: Int, to output: inout [UInt8]) {
         if value < 0 { output.append(UInt8(ascii: "-")) }
         let digits = String(value.magnitude).utf8
-        if digits.count < minDigits { output.append(contentsOf: repeatElement(UInt8(ascii: "0"), count: minDigits - digits.count)) }
+        if digits.count < minDigits {
+            output.append(contentsOf: repeatElement(UInt8(ascii: "0"), count: minDigits - digits.count))
+        }
         output.append(contentsOf: digits)
     }
 
@@ -329,7 +334,9 @@ extension JodaDateTimeFormat {
         return Timestamp(epochMillis: utc, zone: zone)
     }
 
-    public func parse(_ text: String, sessionZone: TimeZoneOffset = .utc, currentYear: Int) throws(FunctionError) -> Timestamp {
+    public func parse(_ text: String, sessionZone: TimeZoneOffset = .utc, currentYear: Int)
+        throws(FunctionError) -> Timestamp
+    {
         try Array(text.utf8).withUnsafeBufferPointer { (buffer) throws(FunctionError) -> Timestamp in
             try parse(UnsafeRawBufferPointer(buffer), sessionZone: sessionZone, currentYear: currentYear)
         }
@@ -510,7 +517,9 @@ extension JodaDateTimeFormat {
     }
 
     /// Up to `maxDigits` digits of a fraction of a second, truncated to milliseconds.
-    static func parseFraction(_ input: UnsafeBufferPointer<UInt8>, _ position: Int, maxDigits: Int) -> (value: Int, end: Int)? {
+    static func parseFraction(_ input: UnsafeBufferPointer<UInt8>, _ position: Int, maxDigits: Int)
+        -> (value: Int, end: Int)?
+    {
         let limit = min(maxDigits, input.count - position)
         var length = 0
         var millis = 0
@@ -765,7 +774,8 @@ extension JodaDateTimeFormat {
             return try compose(CivilDate(year: date.year > 0 ? 1 : date.year, month: 1, day: 1).dayNumber, 0)
         case .centuryOfEra:
             let yearOfEra = (date.year > 0 ? date.year : 1 - date.year) / 100 * 100
-            return try set(.yearOfEra, yearOfEra, try compose(CivilDate(year: date.year, month: 1, day: 1).dayNumber, 0), input)
+            let yearStart = try compose(CivilDate(year: date.year, month: 1, day: 1).dayNumber, 0)
+            return try set(.yearOfEra, yearOfEra, yearStart, input)
         case .year, .yearOfEra: return try compose(CivilDate(year: date.year, month: 1, day: 1).dayNumber, 0)
         case .weekyear:
             let week = DateTimeField.isoWeek(dayNumber: day).week
@@ -782,7 +792,9 @@ extension JodaDateTimeFormat {
     }
 
     /// Joda's `DateTimeField.set` for one field of local milliseconds.
-    func set(_ field: Field, _ value: Int, _ millis: Int64, _ input: UnsafeBufferPointer<UInt8>) throws(FunctionError) -> Int64 {
+    func set(_ field: Field, _ value: Int, _ millis: Int64, _ input: UnsafeBufferPointer<UInt8>)
+        throws(FunctionError) -> Int64
+    {
         func check(_ low: Int, _ high: Int, reported: Int? = nil, name: String? = nil) throws(FunctionError) {
             let shown = reported ?? value
             guard shown >= low, shown <= high else {
@@ -794,9 +806,11 @@ extension JodaDateTimeFormat {
         let timeOfDay = millis - day * 86_400_000
         let date = CivilDate(dayNumber: Int(day))
         func on(_ newDate: CivilDate) throws(FunctionError) -> Int64 { try compose(newDate.dayNumber, timeOfDay) }
-        func withYear(_ year: Int) throws(FunctionError) -> Int64 {
-            try on(CivilDate(year: year, month: date.month, day: min(date.day, CivilDate.daysInMonth(year: year, month: date.month))))
+        /// The same month and day in another year or month (29 February becomes the 28th, 31 May → 30 June…).
+        func with(year: Int, month: Int) throws(FunctionError) -> Int64 {
+            try on(CivilDate(year: year, month: month, day: min(date.day, CivilDate.daysInMonth(year: year, month: month))))
         }
+        func withYear(_ year: Int) throws(FunctionError) -> Int64 { try with(year: year, month: date.month) }
         func plusDays(_ days: Int) throws(FunctionError) -> Int64 { try compose(Int(day) + days, timeOfDay) }
         func plusMillis(_ amount: Int, _ unit: Int64) -> Int64 { millis + Int64(amount) * unit }
         let hour = Int(timeOfDay / 3_600_000)
@@ -829,7 +843,7 @@ extension JodaDateTimeFormat {
             return try plusDays((value - current.week) * 7)
         case .monthOfYear:
             try check(1, 12)
-            return try on(CivilDate(year: date.year, month: value, day: min(date.day, CivilDate.daysInMonth(year: date.year, month: value))))
+            return try with(year: date.year, month: value)
         case .dayOfYear:
             let daysInYear = CivilDate.isLeapYear(date.year) ? 366 : 365
             try check(1, value > 365 || value < 1 ? daysInYear : 365)
