@@ -16,9 +16,10 @@ public enum CommandRunner {
         return candidates.first { FileManager.default.isExecutableFile(atPath: $0.path) } ?? candidates[0]
     }
 
-    public static func run(_ arguments: [String], environment: [String: String] = [:]) throws -> Output {
+    /// Runs `trailsql` with `arguments`; with `shell`, runs `/bin/sh` with them instead (for pipes).
+    public static func run(_ arguments: [String], environment: [String: String] = [:], shell: Bool = false) throws -> Output {
         let process = Process()
-        process.executableURL = executable
+        process.executableURL = shell ? URL(fileURLWithPath: "/bin/sh") : executable
         process.arguments = arguments
         process.environment = ProcessInfo.processInfo.environment.merging(environment) { $1 }
         let out = Pipe()
