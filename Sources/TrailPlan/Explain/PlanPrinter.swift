@@ -1,4 +1,5 @@
 import TrailColumnar
+import TrailFunctions
 
 /// EXPLAIN's text: one line per operator, indented under its parent, with the columns a scan decodes, its
 /// pushed-down predicate and its partition filter.
@@ -152,8 +153,12 @@ struct ExpressionPrinter {
         case .bytes(let bytes): return "'" + String(decoding: bytes, as: UTF8.self).replacingOccurrences("'", "''") + "'"
         case .int(let number):
             switch type {
-            case .date, .timestamp, .timestampWithTimeZone: return "\(type) '\(number)'"
-            case .intervalDayToSecond: return "INTERVAL '\(number)' ms"
+            case .date: return "DATE '\(TimestampText.formatDate(dayNumber: Int(number)))'"
+            case .timestamp: return "TIMESTAMP '\(Timestamp(epochMillis: number, zone: nil))'"
+            case .timestampWithTimeZone:
+                let zone = TimeZoneOffset(offsetMinutes: PackedTimestamp.offsetMinutes(number))
+                return "TIMESTAMP '\(Timestamp(epochMillis: PackedTimestamp.millis(number), zone: zone))'"
+            case .intervalDayToSecond: return "INTERVAL '\(Double(number) / 1000)' SECOND"
             case .intervalYearToMonth: return "INTERVAL '\(number)' MONTH"
             default: return String(number)
             }
