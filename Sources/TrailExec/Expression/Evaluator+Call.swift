@@ -167,10 +167,12 @@ extension ExpressionEvaluator {
                     (result, overflow) = u.dividedReportingOverflow(by: v)
                 default:
                     guard v != 0 else { throw QueryError(.divisionByZero, "Division by zero", at: nil) }
-                    (result, overflow) = u.remainderReportingOverflow(dividingBy: v)
+                    // Java's %: MIN % -1 is 0, not an overflow.
+                    (result, overflow) = v == -1 ? (0, false) : u.remainderReportingOverflow(dividingBy: v)
                 }
                 if overflow || (type == .integer && (result < Int64(Int32.min) || result > Int64(Int32.max))) {
-                    throw QueryError(.numericOverflow, "\(type) overflow: \(u) \(function.symbol) \(v)", at: nil)
+                    throw QueryError(.numericOverflow, "\(type) \(function.operation) overflow: \(u) \(function.symbol) \(v)",
+                                     at: nil)
                 }
                 values[row] = result
             }
@@ -291,6 +293,17 @@ extension ScalarFunction {
             return false
         default:
             return true
+        }
+    }
+
+    /// Trino's word for the operator in overflow messages ("integer addition overflow: 2147483647 + 1").
+    var operation: String {
+        switch self {
+        case .add: return "addition"
+        case .subtract: return "subtraction"
+        case .multiply: return "multiplication"
+        case .divide: return "division"
+        default: return rawValue
         }
     }
 

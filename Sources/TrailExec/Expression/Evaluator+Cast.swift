@@ -10,7 +10,6 @@ extension ExpressionEvaluator {
         if source == target { return column }
         // PERF: integer widening and varchar → varchar need no per-row work.
         if source.storage == .int64 && target.storage == .int64 && source.isInteger && target.isInteger { return column }
-        if source == .json && target == .varchar || source == .varchar && target == .json && false { return column }
         let builder = ColumnBuilder(type: target)
         for row in 0..<column.count {
             let value = column.value(at: row)
@@ -38,7 +37,12 @@ extension ExpressionEvaluator {
     func castValue(_ value: Value, from source: LogicalType, to target: LogicalType) throws -> Value {
         switch target {
         case .varchar:
-            if source == .json { return .string(jsonAsVarchar(value.string ?? "")) }
+            // Trino: a JSON string loses its quotes, JSON null is NULL, an object or array cannot be cast.
+            if source == .json {
+                do { return try JSONCast.value(fromJSON: value.bytes ?? [], as: .varchar, nestedAsText: false) } catch {
+                    throw castError(value, source, target)
+                }
+            }
             return .string(try castToText(value, source))
         case .bigint, .integer:
             let result: Int64
@@ -123,7 +127,7 @@ extension ExpressionEvaluator {
             return .string(try jsonText(value, source))
         case .array, .map, .row:
             if source == .json || source == .varchar {
-                return try JSONCast.value(fromJSON: value.bytes ?? [], as: target)
+                return try JSONCast.value(fromJSON: value.bytes ?? [], as: target, nestedAsText: false)
             }
             return try castNested(value, from: source, to: target)
         default:

@@ -61,7 +61,7 @@ extension ExpressionEvaluator {
                 switch args[0] {
                 case .int(let value):
                     guard value != .min, !(type == .integer && value == Int64(Int32.min)) else {
-                        throw QueryError(.numericOverflow, "\(type) overflow: -(\(value))", at: nil)
+                        throw QueryError(.numericOverflow, "\(type) negation overflow: \(value)", at: nil)
                     }
                     return .int(-value)
                 case .double(let value): return .double(-value)
@@ -89,6 +89,7 @@ extension ExpressionEvaluator {
                     guard index >= 1, index <= items.count else {
                         throw QueryError(.subscriptOutOfBounds,
                                          index == 0 ? "SQL array indices start at 1"
+                                            : index < 0 ? "Array subscript is negative: \(index)"
                                             : "Array subscript must be less than or equal to array length: \(index) > \(items.count)",
                                          at: nil, help: "element_at(array, n) returns NULL instead of failing")
                     }
@@ -282,16 +283,16 @@ extension ExpressionEvaluator {
                 if types[0] == .date { return .string(ToISO8601.evaluate(dayNumber: Int(int(0)))) }
                 return .string(ToISO8601.evaluate(time(0)))
             case .dateTrunc:
-                let unit = try DateTimeUnit(parsing: text(0), function: "date_trunc")
+                let unit = try DateTimeUnit(parsing: text(0), function: "date_trunc", isDate: types[1] == .date)
                 if types[1] == .date {
                     return .int(DateTimeValues.raw(DateTrunc.evaluate(unit, time(1)), as: .date))
                 }
                 return .int(DateTimeValues.raw(DateTrunc.evaluate(unit, time(1)), as: types[1]))
             case .dateAdd:
-                let unit = try DateTimeUnit(parsing: text(0), function: "date_add")
+                let unit = try DateTimeUnit(parsing: text(0), function: "date_add", isDate: types[2] == .date)
                 return .int(DateTimeValues.raw(try DateAdd.evaluate(unit, int(1), time(2)), as: types[2]))
             case .dateDiff:
-                let unit = try DateTimeUnit(parsing: text(0), function: "date_diff")
+                let unit = try DateTimeUnit(parsing: text(0), function: "date_diff", isDate: types[1] == .date)
                 return .int(DateDiff.evaluate(unit, time(1), time(2)))
             case .dateFormat: return .string(try DateFormat.evaluate(time(0), text(1)))
             case .dateParse, .parseDatetime, .formatDatetime:
@@ -308,7 +309,9 @@ extension ExpressionEvaluator {
             // Math
             case .abs:
                 if case .double(let value) = args[0] { return .double(Swift.abs(value)) }
-                guard int(0) != .min else { throw QueryError(.numericOverflow, "bigint overflow: abs(\(int(0)))", at: nil) }
+                guard int(0) != (type == .integer ? Int64(Int32.min) : .min) else {
+                    throw QueryError(.numericOverflow, "Value \(int(0)) is out of range for abs(\(type))", at: nil)
+                }
                 return .int(Swift.abs(int(0)))
             case .sign:
                 if case .double(let value) = args[0] { return .double(value > 0 ? 1 : value < 0 ? -1 : value) }
@@ -321,9 +324,23 @@ extension ExpressionEvaluator {
                     return .double(value.isFinite ? (value * scale).rounded(.toNearestOrAwayFromZero) / scale : value)
                 }
                 if digits >= 0 { return args[0] }
-                let scale = Int64(pow10(-digits))
+                // Trino: divide by 10^-digits rounding half up, multiply back; overflow anywhere is an error.
                 let value = int(0)
-                let rounded = (value + (value >= 0 ? scale / 2 : -scale / 2)) / scale * scale
+                let overflow = QueryError(.numericOverflow, "numerical overflow: \(value)", at: nil)
+                var scale: Int64 = 1
+                for _ in 0..<min(-digits, 19) {
+                    let (next, over) = scale.multipliedReportingOverflow(by: 10)
+                    if over { throw overflow }
+                    scale = next
+                }
+                var quotient = value / scale
+                let remainder = value % scale
+                if remainder.magnitude * 2 >= scale.magnitude { quotient += value < 0 ? -1 : 1 }
+                let (rounded, over) = quotient.multipliedReportingOverflow(by: scale)
+                if over { throw overflow }
+                if type == .integer && (rounded < Int64(Int32.min) || rounded > Int64(Int32.max)) {
+                    throw QueryError(.numericOverflow, "Out of range for integer: \(rounded)", at: nil)
+                }
                 return .int(rounded)
             case .floor, .ceil:
                 if case .double(let value) = args[0] { return .double(function == .floor ? value.rounded(.down) : value.rounded(.up)) }

@@ -12,16 +12,19 @@ enum JSONCast {
 
     /// The value of JSON `text` as `type` (Trino's JSON casts: objects to maps or rows by field name, arrays to
     /// arrays or rows by position, scalars by their text).
-    static func value(fromJSON text: [UInt8], as type: LogicalType) throws -> Value {
+    ///
+    /// `nestedAsText` keeps an object or array where a varchar is wanted as its JSON text (Lake's map view); CAST
+    /// fails there, as Trino does.
+    static func value(fromJSON text: [UInt8], as type: LogicalType, nestedAsText: Bool = true) throws -> Value {
         try text.withUnsafeBytes { bytes throws -> Value in
             var cursor = JSONCursor(bytes)
-            let result = try read(&cursor, as: type)
+            let result = try read(&cursor, as: type, nestedAsText: nestedAsText)
             guard cursor.peek() == 0 else { throw Failure(description: "Cannot cast to \(type): trailing characters") }
             return result
         }
     }
 
-    static func read(_ cursor: inout JSONCursor, as type: LogicalType) throws -> Value {
+    static func read(_ cursor: inout JSONCursor, as type: LogicalType, nestedAsText: Bool) throws -> Value {
         let kind = cursor.peekKind()
         if kind == .null {
             try skip(&cursor)
@@ -34,8 +37,11 @@ enum JSONCast {
             var failure: Error?
             try run { () throws(JSONError) in
                 try cursor.forEachElement { (_, inner) throws(JSONError) in
-                    do { items.append(try read(&inner, as: element)) } catch {
-                        failure = error
+                    // A failed read may stop inside the value: skip it whole from its start.
+                    let start = inner
+                    do { items.append(try read(&inner, as: element, nestedAsText: nestedAsText)) } catch {
+                        failure = failure ?? error
+                        inner = start
                         try inner.skipValue()
                     }
                 }
@@ -51,11 +57,13 @@ enum JSONCast {
                 try cursor.forEachMember { (key, inner) throws(JSONError) in
                     var name: [UInt8] = []
                     inner.appendUnescaped(key, to: &name)
+                    let start = inner
                     do {
                         keys.append(try scalar(.bytes(name), as: keyType))
-                        values.append(try read(&inner, as: valueType))
+                        values.append(try read(&inner, as: valueType, nestedAsText: nestedAsText))
                     } catch {
-                        failure = error
+                        failure = failure ?? error
+                        inner = start
                         try inner.skipValue()
                     }
                 }
@@ -72,8 +80,10 @@ enum JSONCast {
                         inner.appendUnescaped(key, to: &name)
                         let lower = String(decoding: name, as: UTF8.self).lowercased()
                         if let index = fields.firstIndex(where: { $0.name == lower }) {
-                            do { items[index] = try read(&inner, as: fields[index].type) } catch {
-                                failure = error
+                            let start = inner
+                            do { items[index] = try read(&inner, as: fields[index].type, nestedAsText: nestedAsText) } catch {
+                                failure = failure ?? error
+                                inner = start
                                 try inner.skipValue()
                             }
                         } else {
@@ -85,8 +95,10 @@ enum JSONCast {
                 try run { () throws(JSONError) in
                     try cursor.forEachElement { (index, inner) throws(JSONError) in
                         if index < fields.count {
-                            do { items[index] = try read(&inner, as: fields[index].type) } catch {
-                                failure = error
+                            let start = inner
+                            do { items[index] = try read(&inner, as: fields[index].type, nestedAsText: nestedAsText) } catch {
+                                failure = failure ?? error
+                                inner = start
                                 try inner.skipValue()
                             }
                         } else {
@@ -116,7 +128,7 @@ enum JSONCast {
                     // Trino refuses strings for numbers/booleans except via varchar parsing rules; accept the text.
                 }
             case .object, .array:
-                if type == .varchar {
+                if type == .varchar && nestedAsText {
                     // Trino's CAST(json AS varchar) fails for objects; Lake's map view keeps nested values as text.
                     var output: [UInt8] = []
                     _ = JSONTextWriter.writeValue(&cursor, into: &output)

@@ -270,6 +270,8 @@ public enum FunctionResolver {
             case "regexp_like": return call(function, .boolean)
             case "regexp_extract", "regexp_replace": return call(function, .varchar)
             case "regexp_extract_all", "regexp_split": return call(function, .array(.varchar))
+            // Trino: regexp_position returns integer, regexp_count bigint.
+            case "regexp_position": return call(function, .integer)
             default: return call(function, .bigint)
             }
         // JSON
@@ -364,20 +366,28 @@ public enum FunctionResolver {
         case "date_trunc":
             try arity(2...2)
             try want(0, .varchar)
-            try constant(0) { (unit) throws(FunctionError) in _ = try DateTimeUnit(parsing: unit, function: "date_trunc") }
-            return call(.dateTrunc, try temporal(1))
+            let type = try temporal(1)
+            try constant(0) { (unit) throws(FunctionError) in
+                _ = try DateTimeUnit(parsing: unit, function: "date_trunc", isDate: type == .date)
+            }
+            return call(.dateTrunc, type)
         case "date_add":
             try arity(3...3)
             try want(0, .varchar)
-            try constant(0) { (unit) throws(FunctionError) in _ = try DateTimeUnit(parsing: unit, function: "date_add") }
+            let type = try temporal(2)
+            try constant(0) { (unit) throws(FunctionError) in
+                _ = try DateTimeUnit(parsing: unit, function: "date_add", isDate: type == .date)
+            }
             try want(1, .bigint)
-            return call(.dateAdd, try temporal(2))
+            return call(.dateAdd, type)
         case "date_diff":
             try arity(3...3)
             try want(0, .varchar)
-            try constant(0) { (unit) throws(FunctionError) in _ = try DateTimeUnit(parsing: unit, function: "date_diff") }
             let a = try temporal(1), b = try temporal(2)
             guard let common = TypeCoercion.commonType(a, b) else { throw signatureError() }
+            try constant(0) { (unit) throws(FunctionError) in
+                _ = try DateTimeUnit(parsing: unit, function: "date_diff", isDate: common == .date)
+            }
             args[1] = TypeCoercion.coerce(args[1], to: common)
             args[2] = TypeCoercion.coerce(args[2], to: common)
             return call(.dateDiff, .bigint)
@@ -471,9 +481,13 @@ public enum FunctionResolver {
         case "nullif":
             try arity(2...2)
             guard let common = TypeCoercion.commonType(types[0], types[1]), common.isComparable else { throw signatureError() }
+            let first = args[0]
             args[1] = TypeCoercion.coerce(args[1], to: common)
             args[0] = TypeCoercion.coerce(args[0], to: common)
-            return .call(.nullif, args, common)
+            if types[0] == common || types[0] == .unknown { return .call(.nullif, args, common) }
+            // Trino compares in the common type but returns the first argument as it is (NULLIF(1, 2e0) is an integer).
+            let equal = BoundExpression.call(.equal, args, .boolean)
+            return .caseWhen([WhenThen(condition: equal, result: .literal(.null, types[0]))], otherwise: first, types[0])
         case "greatest", "least":
             guard !args.isEmpty else { throw signatureError() }
             var type = LogicalType.unknown
