@@ -4,9 +4,14 @@
 public enum DateTimeUnit: String, Sendable, CaseIterable {
     case millisecond, second, minute, hour, day, week, month, quarter, year
 
-    public init(parsing text: String, function: String) throws(FunctionError) {
-        guard let unit = DateTimeUnit(rawValue: text.lowercased()) else {
-            throw FunctionError(function: function, message: "'\(text)' is not a valid Timestamp field")
+    /// `isDate`: the argument is a DATE, which Trino truncates, adds to and subtracts only in whole days or more.
+    public init(parsing text: String, function: String, isDate: Bool = false) throws(FunctionError) {
+        let name = text.lowercased()
+        guard let unit = DateTimeUnit(rawValue: name) else {
+            throw FunctionError(function: function, message: "'\(name)' is not a valid \(isDate ? "DATE" : "Timestamp") field")
+        }
+        if isDate && unit.fixedMillis.map({ $0 < 86_400_000 }) == true {
+            throw FunctionError(function: function, message: "'\(name)' is not a valid DATE field")
         }
         self = unit
     }
