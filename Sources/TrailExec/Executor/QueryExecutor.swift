@@ -64,7 +64,9 @@ public final class QueryExecutor {
                     builder.append(try evaluator.evaluate(expression, one))
                 }
             }
-            let batch = Batch(schema: fields, columns: builders.map { $0.finish() }, count: fields.isEmpty ? rows.count : (builders.first?.count ?? 0))
+            // Count before finish(), which resets the builders.
+            let count = fields.isEmpty ? rows.count : (builders.first?.count ?? 0)
+            let batch = Batch(schema: fields, columns: builders.map { $0.finish() }, count: count)
             _ = try batch.push(to: sink)
             try sink.finish()
         case .filter(let input, let predicate):

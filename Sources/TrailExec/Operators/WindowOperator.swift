@@ -137,10 +137,15 @@ final class WindowOperator: BatchSink {
         switch kind {
         case .wholePartition: return (0, count - 1)
         case .rowsToCurrentRow: return (0, position)
-        case .rangeToCurrentRow:
-            var end = position
-            while end + 1 < count && peers(position, end + 1) { end += 1 }
-            return (0, end)
+        case .rangeToCurrentRow, .rangeFromCurrentRow, .rangePeers:
+            var start = position, end = position
+            if kind != .rangeToCurrentRow { while start > 0 && peers(position, start - 1) { start -= 1 } }
+            if kind != .rangeFromCurrentRow { while end + 1 < count && peers(position, end + 1) { end += 1 } }
+            switch kind {
+            case .rangeToCurrentRow: return (0, end)
+            case .rangeFromCurrentRow: return (start, count - 1)
+            default: return (start, end)
+            }
         case .rows(let preceding, let following):
             let from = preceding.map { max(0, position - Int($0)) } ?? 0
             let to = following.map { min(count - 1, position + Int($0)) } ?? count - 1

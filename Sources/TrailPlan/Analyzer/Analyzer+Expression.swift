@@ -152,8 +152,14 @@ extension Analyzer {
             guard zone.type == .varchar || zone.type == .intervalDayToSecond else {
                 throw QueryError(.typeMismatch, "time zone must be varchar or an interval, not \(zone.type)", at: node.zone.span)
             }
-            try validateConstant(zone, span: node.zone.span) { (text) throws(FunctionError) in
-                _ = try TimeZoneOffset(parsing: text, function: "AT TIME ZONE")
+            do {
+                try validateConstant(zone, span: node.zone.span) { (text) throws(FunctionError) in
+                    _ = try TimeZoneOffset(parsing: text, function: "AT TIME ZONE")
+                }
+            } catch {
+                // Named zones (America/New_York) are valid in Trino; trailsql has only UTC and fixed offsets.
+                throw QueryError(.unsupportedFeature, error.message, at: node.zone.span,
+                                 help: "use a fixed offset such as '-05:00', or 'UTC'")
             }
             return .call(.atTimeZone, [TypeCoercion.coerce(operand, to: .timestampWithTimeZone), zone], .timestampWithTimeZone)
         case .lambda(let node):
@@ -236,9 +242,14 @@ extension Analyzer {
                 if let relation = relations.first, relation.columnNames.contains(names[length]) {
                     return try resolve(Array(parts[length...]), in: relation, span: span)
                 }
+                if let relation = relations.first, relation.hidden.contains(names[length]) {
+                    throw QueryError(.columnNotFound, "column \"\(qualifier).\(names[length])\" cannot be resolved",
+                                     at: span, help: "JOIN … USING merges it into one column: write \(names[length]) unqualified")
+                }
             }
         }
-        let candidates = scope.relations.filter { $0.columnNames.contains(names[0]) }
+        var candidates = scope.relations.filter { $0.columnNames.contains(names[0]) }
+        if let first = candidates.first(where: \.shadows) { candidates = [first] }
         if candidates.count > 1 {
             throw QueryError(.ambiguousColumn, "Column '\(names[0])' is ambiguous", at: parts[0].span,
                              help: "qualify it with a table alias, e.g. \(candidates.compactMap(\.qualifiers.first).first ?? "t").\(names[0])")
@@ -246,8 +257,12 @@ extension Analyzer {
         if let relation = candidates.first {
             return try resolve(parts, in: relation, span: span)
         }
-        if outerScopes.contains(where: { outer in outer.relations.contains { $0.columnNames.contains(names[0]) } }) {
-            throw QueryError(.unsupportedFeature, "correlated subqueries are not supported (\"\(names[0])\" is a column of the outer query)",
+        // A column of an enclosing query, by name or qualified by one of its relations (`a.eventsource`).
+        let qualifiers = (1..<max(1, min(names.count, 4))).map { names[0..<$0].joined(separator: ".") }
+        if outerScopes.contains(where: { outer in
+            outer.relations.contains { $0.columnNames.contains(names[0]) || !Set($0.qualifiers).isDisjoint(with: qualifiers) }
+        }) {
+            throw QueryError(.unsupportedFeature, "correlated subqueries are not supported (\"\(names.joined(separator: "."))\" is a column of the outer query)",
                              at: parts[0].span, help: "rewrite the subquery as a join")
         }
         let available = scope.allColumnNames
@@ -292,6 +307,18 @@ extension Analyzer {
                 throw QueryError(.ambiguousColumn, "Column '\(names[0])' is ambiguous", at: parts[0].span)
             }
             var expression = BoundExpression.column(column.id, column.type)
+            for part in parts.dropFirst() {
+                expression = try fieldAccess(expression, part, span: span)
+            }
+            return expression
+        case .using(let columns):
+            let matching = columns.filter { $0.name == names[0] }.map(\.expression)
+            guard var expression = matching.first else {
+                throw QueryError(.columnNotFound, "column \"\(names[0])\" not found", at: parts[0].span)
+            }
+            if matching.contains(where: { $0 != expression }) {
+                throw QueryError(.ambiguousColumn, "Column '\(names[0])' is ambiguous", at: parts[0].span)
+            }
             for part in parts.dropFirst() {
                 expression = try fieldAccess(expression, part, span: span)
             }

@@ -156,6 +156,15 @@ extension Analyzer {
             arguments = resolved.arguments
             type = resolved.type
         }
+        if function == .lag || function == .lead {
+            // Trino: lag/lead read neighbours in the window order and take no frame.
+            if orderBy.isEmpty {
+                throw QueryError(.invalidWindow, "\(name) function requires an ORDER BY window clause", at: call.span)
+            }
+            if let written = specification.frame {
+                throw QueryError(.invalidWindow, "Cannot specify window frame for \(name) function", at: written.span)
+            }
+        }
         var frame: WindowFrameKind = orderBy.isEmpty ? .wholePartition : .rangeToCurrentRow
         if let written = specification.frame {
             frame = try windowFrame(written)
@@ -176,9 +185,22 @@ extension Analyzer {
             throw QueryError(.unsupportedFeature, "window frame offsets must be non-negative integer constants", at: frame.span)
         }
         let end = frame.end ?? .currentRow
+        // Trino's checks: a frame may not end before it starts.
+        let invalid: String?
+        switch (frame.start, end) {
+        case (.unboundedFollowing, _): invalid = "Window frame start cannot be UNBOUNDED FOLLOWING"
+        case (_, .unboundedPreceding): invalid = "Window frame end cannot be UNBOUNDED PRECEDING"
+        case (.currentRow, .preceding): invalid = "Window frame starting from CURRENT ROW cannot end with PRECEDING"
+        case (.following, .preceding): invalid = "Window frame starting from FOLLOWING cannot end with PRECEDING"
+        case (.following, .currentRow): invalid = "Window frame starting from FOLLOWING cannot end with CURRENT ROW"
+        default: invalid = nil
+        }
+        if let invalid { throw QueryError(.invalidWindow, invalid, at: frame.span) }
         switch (frame.unit, frame.start, end) {
         case (_, .unboundedPreceding, .unboundedFollowing): return .wholePartition
         case (.range, .unboundedPreceding, .currentRow): return .rangeToCurrentRow
+        case (.range, .currentRow, .unboundedFollowing): return .rangeFromCurrentRow
+        case (.range, .currentRow, .currentRow): return .rangePeers
         case (.rows, .unboundedPreceding, .currentRow): return .rowsToCurrentRow
         case (.rows, let start, let end):
             let preceding: Int64?
@@ -205,4 +227,9 @@ extension Analyzer {
                              help: "supported: ROWS BETWEEN n PRECEDING AND m FOLLOWING, RANGE/ROWS UNBOUNDED PRECEDING")
         }
     }
+}
+
+extension QueryError.Kind {
+    /// A window that Trino rejects: lag/lead without ORDER BY or with a frame, a frame that ends before it starts.
+    static let invalidWindow = Self(code: "E_ANALYZE_INVALID_WINDOW", stage: .analyze)
 }

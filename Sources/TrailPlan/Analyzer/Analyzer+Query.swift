@@ -7,15 +7,12 @@ extension Analyzer {
     func analyzeQuery(_ query: Query) throws(QueryError) -> (LogicalPlan, [OutputColumn]) {
         var pushedWith = false
         if let with = query.with {
-            var names: [String: WithQuery] = [:]
-            for item in with.queries {
-                if names[item.name.normalized] != nil {
-                    throw QueryError(.duplicateName, "WITH query name \"\(item.name.normalized)\" specified more than once",
-                                     at: item.name.span)
-                }
-                names[item.name.normalized] = item
+            var names: Set<String> = []
+            for item in with.queries where !names.insert(item.name.normalized).inserted {
+                throw QueryError(.duplicateName, "WITH query name \"\(item.name.normalized)\" specified more than once",
+                                 at: item.name.span)
             }
-            withScopes.append(names)
+            withScopes.append(with.queries)
             pushedWith = true
         }
         defer { if pushedWith { withScopes.removeLast() } }
@@ -133,6 +130,12 @@ extension Analyzer {
             guard let common = TypeCoercion.commonType(l.type, r.type) else {
                 throw QueryError(.typeMismatch,
                                  "column \(types.count + 1) in \(operation.op.rawValue) query has incompatible types: \(l.type), \(r.type)",
+                                 at: operation.span)
+            }
+            // Set semantics compare rows; UNION ALL only concatenates.
+            if !common.isComparable && !(operation.op == .union && operation.quantifier == .all) {
+                throw QueryError(.typeMismatch,
+                                 "type \(common) is not comparable and cannot be used in \(operation.op.rawValue)",
                                  at: operation.span)
             }
             types.append(common)

@@ -21,8 +21,8 @@ extension Analyzer {
     }
 
     /// A relation. `left` is the relation to its left in a join, which UNNEST may read.
-    func analyzeRelation(_ relation: Relation, left: (LogicalPlan, Scope)?, alias: AliasedRelation? = nil)
-        throws(QueryError) -> (LogicalPlan, Scope)
+    func analyzeRelation(_ relation: Relation, left: (LogicalPlan, Scope)?, alias: AliasedRelation? = nil,
+                         keepEmpty: Bool = false) throws(QueryError) -> (LogicalPlan, Scope)
     {
         switch relation {
         case .table(let reference):
@@ -34,9 +34,9 @@ extension Analyzer {
             throw QueryError(.unsupportedFeature, "LATERAL subqueries are not supported", at: lateral.span,
                              help: "use CROSS JOIN UNNEST for arrays, or a join")
         case .aliased(let aliased):
-            return try analyzeRelation(aliased.relation, left: left, alias: aliased)
+            return try analyzeRelation(aliased.relation, left: left, alias: aliased, keepEmpty: keepEmpty)
         case .unnest(let unnest):
-            return try analyzeUnnest(unnest, left: left, alias: alias)
+            return try analyzeUnnest(unnest, left: left, alias: alias, keepEmpty: keepEmpty)
         case .join(let join):
             return try analyzeJoin(join)
         }
@@ -63,11 +63,12 @@ extension Analyzer {
     func analyzeTable(_ reference: TableReference, alias: AliasedRelation?) throws(QueryError) -> (LogicalPlan, Scope) {
         switch reference.name {
         case .qualified(let name):
-            if name.parts.count == 1, let with = withScopes.reversed().lazy.compactMap({ $0[name.parts[0].normalized] }).first {
+            if name.parts.count == 1, let (level, position) = withQuery(named: name.parts[0].normalized) {
                 // A CTE: planned afresh at each reference (it is usually read once).
+                let with = withScopes[level][position]
                 let saved = withScopes
-                // Names inside the CTE see only the CTEs defined before it (no recursion).
-                withScopes = withScopes.map { scope in scope.filter { $0.key != name.parts[0].normalized } }
+                // Names inside the CTE see only the CTEs written before it (no recursion), as in Trino.
+                withScopes = Array(withScopes[..<level]) + [Array(withScopes[level][..<position])]
                 defer { withScopes = saved }
                 var (plan, outputs) = try analyzeQuery(with.query)
                 if let columns = with.columns {
@@ -94,6 +95,14 @@ extension Analyzer {
         }
     }
 
+    /// The innermost CTE of that name: its WITH (index into `withScopes`) and position there.
+    func withQuery(named name: String) -> (Int, Int)? {
+        for level in withScopes.indices.reversed() {
+            if let position = withScopes[level].firstIndex(where: { $0.name.normalized == name }) { return (level, position) }
+        }
+        return nil
+    }
+
     func registerScan(_ source: TableSource) -> LogicalPlan {
         nextScanID += 1
         sources[source.scanID] = source
@@ -117,7 +126,18 @@ extension Analyzer {
         var arrays: [BoundExpression] = []
         var columns: [OutputColumn] = []
         for expression in unnest.expressions {
-            let bound = try bind(expression, context)
+            var bound = try bind(expression, context)
+            if keepEmpty {
+                // LEFT JOIN UNNEST … ON true: an empty or NULL array unnests as one NULL element.
+                guard case .array(let element) = bound.type, !unnest.withOrdinality else {
+                    throw QueryError(.unsupportedFeature, "LEFT JOIN UNNEST is supported only for arrays, without ORDINALITY",
+                                     at: unnest.span, help: "use CROSS JOIN UNNEST (rows with empty arrays are dropped)")
+                }
+                let nonEmpty = BoundExpression.call(.greater, [.call(.cardinality, [bound], .bigint), .literal(.int(0), .bigint)],
+                                                    .boolean)
+                bound = .caseWhen([WhenThen(condition: nonEmpty, result: bound)],
+                                  otherwise: .call(.arrayConstructor, [.literal(.null, element)], bound.type), bound.type)
+            }
             switch bound.type {
             case .array(let element):
                 if case .row(let fields) = element {
@@ -128,8 +148,6 @@ extension Analyzer {
             case .map(let key, let value):
                 columns.append(OutputColumn(id: newID(), name: "key", type: key))
                 columns.append(OutputColumn(id: newID(), name: "value", type: value))
-            case .unknown:
-                columns.append(OutputColumn(id: newID(), name: "_col\(columns.count)", type: .unknown))
             default:
                 throw QueryError(.typeMismatch, "Cannot unnest type: \(bound.type)", at: expression.span,
                                  help: bound.type == .varchar
@@ -171,11 +189,7 @@ extension Analyzer {
                 throw QueryError(.unsupportedFeature, "UNNEST can only be joined with CROSS JOIN (or LEFT JOIN … ON true)",
                                  at: join.span)
             }
-            if join.kind == .left {
-                throw QueryError(.unsupportedFeature, "LEFT JOIN UNNEST is not supported yet", at: join.span,
-                                 help: "use CROSS JOIN UNNEST (rows with empty arrays are dropped)")
-            }
-            return try analyzeRelation(join.right, left: (leftPlan, leftScope))
+            return try analyzeRelation(join.right, left: (leftPlan, leftScope), keepEmpty: join.kind == .left)
         }
         let (rightPlan, rightScope) = try analyzeRelation(join.right, left: nil)
         var scope = leftScope
@@ -195,14 +209,37 @@ extension Analyzer {
             try requireBoolean(bound, expression.span, clause: "JOIN ON")
             condition = bound
         case .using(let names):
+            // Trino: each USING column appears once, unqualified and first (the left value, the right one for a
+            // RIGHT join, their coalesce for FULL); the sides' own columns of that name are no longer visible.
             var terms: [BoundExpression] = []
+            var columns: [(name: String, expression: BoundExpression)] = []
             for name in names {
+                if columns.contains(where: { $0.name == name.normalized }) {
+                    throw QueryError(.duplicateName, "Column '\(name.normalized)' appears multiple times in USING clause",
+                                     at: name.span)
+                }
                 let reference = Expression.column(ColumnReference(QualifiedName([name])))
                 let l = try bind(reference, ExpressionContext(scope: leftScope, clause: "USING"))
                 let r = try bind(reference, ExpressionContext(scope: rightScope, clause: "USING"))
-                terms.append(try comparison(.equal, l, r, span: name.span))
+                let term = try comparison(.equal, l, r, span: name.span)
+                terms.append(term)
+                guard case .call(_, let operands, _) = term else { continue }
+                let value: BoundExpression
+                switch kind {
+                case .right: value = operands[1]
+                case .full: value = .coalesce(operands, operands[0].type)
+                default: value = operands[0]
+                }
+                columns.append((name.normalized, value))
             }
             condition = terms.count == 1 ? terms[0] : .and(terms)
+            let hidden = Set(columns.map(\.name))
+            scope.relations = [ScopeRelation(qualifiers: [], content: .using(columns))]
+                + (leftScope.relations + rightScope.relations).map { relation in
+                    var relation = relation
+                    relation.hidden.formUnion(hidden)
+                    return relation
+                }
         case nil:
             if kind != .cross {
                 throw QueryError(.unexpectedToken, "\(join.kind.rawValue) needs ON or USING", at: join.span)

@@ -97,6 +97,9 @@ extension Analyzer {
                     } else {
                         key = try bind(expression, ExpressionContext(scope: scope, clause: "GROUP BY"))
                     }
+                    guard key.type.isComparable else {
+                        throw QueryError(.typeMismatch, "GROUP BY needs a comparable type, not \(key.type)", at: expression.span)
+                    }
                     if !groupKeys.contains(key) { groupKeys.append(key) }
                 }
             }
@@ -132,8 +135,12 @@ extension Analyzer {
                     throw QueryError(.ambiguousColumn, "'\(name)' in ORDER BY is ambiguous", at: item.expression.span)
                 }
             }
+            // Trino: ORDER BY expressions see the output names first, then the FROM clause (`ORDER BY length(s)`).
             var orderContext = context
             orderContext.clause = "ORDER BY"
+            var outputNames = ScopeRelation(qualifiers: [], content: .using(items.map { ($0.name, $0.expression) }))
+            outputNames.shadows = true
+            orderContext.scope.relations.insert(outputNames, at: 0)
             orderTargets.append((item, .expression(try bind(item.expression, orderContext))))
         }
 
@@ -193,6 +200,11 @@ extension Analyzer {
 
         if !windows.outputs.isEmpty {
             plan = .window(plan, functions: windows.outputs)
+        }
+
+        if select.quantifier == .distinct, let item = items.first(where: { !$0.expression.type.isComparable }) {
+            throw QueryError(.typeMismatch,
+                             "DISTINCT can only be applied to comparable types (actual: \(item.expression.type))", at: item.span)
         }
 
         // Projection, with hidden sort keys when ORDER BY reads what SELECT does not show
@@ -261,15 +273,20 @@ extension Analyzer {
         for relation in relations {
             switch relation.content {
             case .table(let source):
-                for field in source.kind.columns {
+                // Hidden columns (`$path`) are read by name only, as in Athena.
+                for field in source.kind.columns where !field.name.hasPrefix("$") && !relation.hidden.contains(field.name) {
                     let id = source.columnID(path: [field.name], type: field.type, allocate: newID)
                     columnNames[id] = field.name
                     items.append(SelectItemBinding(name: field.name, expression: .column(id, field.type), span: all.span))
                 }
             case .columns(let columns):
-                for column in columns where !column.name.hasPrefix("$sort") {
+                for column in columns where !column.name.hasPrefix("$sort") && !relation.hidden.contains(column.name) {
                     items.append(SelectItemBinding(name: column.name, expression: .column(column.id, column.type),
                                                    span: all.span))
+                }
+            case .using(let columns):
+                for column in columns where !relation.hidden.contains(column.name) {
+                    items.append(SelectItemBinding(name: column.name, expression: column.expression, span: all.span))
                 }
             }
         }

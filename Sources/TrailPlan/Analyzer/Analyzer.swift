@@ -16,8 +16,8 @@ public final class Analyzer {
     var sources: [Int: TableSource] = [:]
     /// Scopes of enclosing queries, innermost last (to explain correlated references, which are not supported).
     var outerScopes: [Scope] = []
-    /// CTEs visible at this point, innermost last.
-    var withScopes: [[String: WithQuery]] = []
+    /// CTEs visible at this point, innermost WITH last, each in the order written.
+    var withScopes: [[WithQuery]] = []
     /// The name each column id was resolved from (for messages).
     var columnNames: [ColumnID: String] = [:]
 

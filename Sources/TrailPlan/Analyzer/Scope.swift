@@ -30,18 +30,27 @@ struct ScopeRelation {
     enum Content {
         case table(TableSource)
         case columns([OutputColumn])
+        /// The columns of `JOIN … USING`: each an expression over both sides (left, right or their coalesce).
+        case using([(name: String, expression: BoundExpression)])
     }
 
     /// Lower-case qualifiers that name it (`t`, `cloudtrail_logs`, `default.cloudtrail_logs`).
     var qualifiers: [String]
     var content: Content
+    /// Columns that a `JOIN … USING` replaced by its own: invisible by any name and to `*`, as in Trino.
+    var hidden: Set<String> = []
+    /// Its names win over the same names in the other relations (the select list's names in ORDER BY).
+    var shadows = false
 
     /// The names of its columns, for `*` and hints.
     var columnNames: [String] {
+        let names: [String]
         switch content {
-        case .table(let source): return source.kind.columns.map(\.name)
-        case .columns(let columns): return columns.map(\.name)
+        case .table(let source): names = source.kind.columns.map(\.name)
+        case .columns(let columns): names = columns.map(\.name)
+        case .using(let columns): names = columns.map(\.name)
         }
+        return hidden.isEmpty ? names : names.filter { !hidden.contains($0) }
     }
 }
 

@@ -112,6 +112,10 @@ public enum WindowFrameKind: Hashable, Sendable {
     case wholePartition
     case rangeToCurrentRow
     case rowsToCurrentRow
+    /// RANGE BETWEEN CURRENT ROW AND UNBOUNDED FOLLOWING: from the row's first peer to the end.
+    case rangeFromCurrentRow
+    /// RANGE BETWEEN CURRENT ROW AND CURRENT ROW: the row's peers.
+    case rangePeers
     /// ROWS BETWEEN n PRECEDING AND m FOLLOWING (nil = unbounded).
     case rows(preceding: Int64?, following: Int64?)
 }
