@@ -101,9 +101,26 @@ public final class QueryExecutor {
             }
         case .distinct(let input):
             try execute(input, into: DistinctOperator(types: input.outputs.map(\.type), next: sink))
-        case .unnest(let input, let arrays, _, let ordinality):
+        case .unnest(let input, let arrays, let outputs, let ordinality):
             let resolved = try arrays.map { (array) throws(QueryError) in try Resolver.resolve(array, input.outputs) }
-            try execute(input, into: UnnestOperator(arrays: resolved, withOrdinality: ordinality != nil,
+            // An array of rows is split into its fields unless the plan keeps the row whole (one output column of
+            // the row's type: Athena's single-alias form).
+            var position = 0
+            var flatten: [Bool] = []
+            for array in arrays {
+                if case .array(.row(let fields)) = array.type {
+                    let whole = position < outputs.count && outputs[position].type == .row(fields)
+                    flatten.append(!whole)
+                    position += whole ? 1 : fields.count
+                } else if case .map = array.type {
+                    flatten.append(false)
+                    position += 2
+                } else {
+                    flatten.append(false)
+                    position += 1
+                }
+            }
+            try execute(input, into: UnnestOperator(arrays: resolved, flattenRows: flatten, withOrdinality: ordinality != nil,
                                                     schema: schema(plan.outputs), evaluator: evaluator(), next: sink))
         case .join(let kind, let left, let right, let condition):
             let build = CollectingSink()

@@ -9,7 +9,7 @@ extension ExpressionEvaluator {
     func cast(_ column: Column, from source: LogicalType, to target: LogicalType, isTry: Bool) throws(QueryError) -> Column {
         if source == target { return column }
         // PERF: integer widening and varchar → varchar need no per-row work.
-        if source.storage == .int64 && target.storage == .int64 && source.isInteger && target.isInteger { return column }
+        if source == .integer && target == .bigint { return column }
         let builder = ColumnBuilder(type: target)
         for row in 0..<column.count {
             let value = column.value(at: row)
@@ -30,7 +30,9 @@ extension ExpressionEvaluator {
 
     func castError(_ value: Value, _ source: LogicalType, _ target: LogicalType) -> QueryError {
         let shown = value.string ?? (try? castToText(value, source)) ?? "value"
-        return QueryError(.invalidCast, "Cannot cast '\(shown)' to \(target.description.uppercased())", at: nil,
+        // Trino's message names integer INT.
+        let name = target == .integer ? "INT" : target.description.uppercased()
+        return QueryError(.invalidCast, "Cannot cast '\(shown)' to \(name)", at: nil,
                           help: "TRY_CAST returns NULL instead of failing")
     }
 

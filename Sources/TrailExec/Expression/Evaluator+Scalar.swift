@@ -39,7 +39,10 @@ extension ExpressionEvaluator {
                     let amount = function == .add ? int(1) : -int(1)
                     let unit: DateTimeUnit = types[1] == .intervalYearToMonth ? .month : .millisecond
                     if types[0] == .date && unit == .millisecond {
-                        return .int(int(0) + floorDivide(amount, 86_400_000))
+                        guard amount % 86_400_000 == 0 else {
+                            throw QueryError(.functionFailed, "Cannot add hour, minutes or seconds to a date", at: nil)
+                        }
+                        return .int(int(0) + amount / 86_400_000)
                     }
                     return timeValue(try DateAdd.evaluate(unit, amount, time(0)))
                 }

@@ -63,6 +63,8 @@ public final class ExpressionEvaluator {
             guard case .values(let keys, let hasNull) = context.subqueries[index] else {
                 return Column.constant(.null, type: .boolean, count: count)
             }
+            // Nothing to compare with: IN is false (NOT IN true) even for a NULL operand.
+            if keys.isEmpty && !hasNull { return Column.constant(.boolean(negated), type: .boolean, count: count) }
             let value = try evaluate(operand, batch)
             let builder = ColumnBuilder(type: .boolean)
             var key: [UInt8] = []

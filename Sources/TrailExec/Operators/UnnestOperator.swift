@@ -11,8 +11,14 @@ final class UnnestOperator: BatchSink {
     let evaluator: ExpressionEvaluator
     let next: BatchSink
 
-    init(arrays: [BoundExpression], withOrdinality: Bool, schema: [Field], evaluator: ExpressionEvaluator, next: BatchSink) {
+    /// Per array: split an array of rows into one column per field (Trino), or keep the row whole (Athena's
+    /// single-alias form).
+    let flattenRows: [Bool]
+
+    init(arrays: [BoundExpression], flattenRows: [Bool], withOrdinality: Bool, schema: [Field], evaluator: ExpressionEvaluator,
+         next: BatchSink) {
         self.arrays = arrays
+        self.flattenRows = flattenRows
         self.withOrdinality = withOrdinality
         self.schema = schema
         self.evaluator = evaluator
@@ -55,7 +61,7 @@ final class UnnestOperator: BatchSink {
             switch value {
             case .array(let c):
                 let elements = c.element.take(elementRows[index])
-                if case .row(let rows) = elements, case .array(.row) = arrays[index].type {
+                if flattenRows[index], case .row(let rows) = elements {
                     columns += rows.children.map { ExpressionEvaluator.maskNulls($0, by: rows.validity) }
                 } else {
                     columns.append(elements)

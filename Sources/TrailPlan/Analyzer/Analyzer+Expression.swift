@@ -239,7 +239,7 @@ extension Analyzer {
                 if relations.count > 1 {
                     throw QueryError(.ambiguousColumn, "relation \"\(qualifier)\" is ambiguous", at: span)
                 }
-                if let relation = relations.first, relation.columnNames.contains(names[length]) {
+                if let relation = relations.first, relation.resolvableNames.contains(names[length]) {
                     return try resolve(Array(parts[length...]), in: relation, span: span)
                 }
                 if let relation = relations.first, relation.hidden.contains(names[length]) {
@@ -248,7 +248,7 @@ extension Analyzer {
                 }
             }
         }
-        var candidates = scope.relations.filter { $0.columnNames.contains(names[0]) }
+        var candidates = scope.relations.filter { $0.resolvableNames.contains(names[0]) }
         if let first = candidates.first(where: \.shadows) { candidates = [first] }
         if candidates.count > 1 {
             throw QueryError(.ambiguousColumn, "Column '\(names[0])' is ambiguous", at: parts[0].span,
@@ -260,7 +260,7 @@ extension Analyzer {
         // A column of an enclosing query, by name or qualified by one of its relations (`a.eventsource`).
         let qualifiers = (1..<max(1, min(names.count, 4))).map { names[0..<$0].joined(separator: ".") }
         if outerScopes.contains(where: { outer in
-            outer.relations.contains { $0.columnNames.contains(names[0]) || !Set($0.qualifiers).isDisjoint(with: qualifiers) }
+            outer.relations.contains { $0.resolvableNames.contains(names[0]) || !Set($0.qualifiers).isDisjoint(with: qualifiers) }
         }) {
             throw QueryError(.unsupportedFeature, "correlated subqueries are not supported (\"\(names.joined(separator: "."))\" is a column of the outer query)",
                              at: parts[0].span, help: "rewrite the subquery as a join")
@@ -277,9 +277,10 @@ extension Analyzer {
 
     /// `parts` inside one relation: the column, then fields of rows.
     func resolve(_ parts: [Identifier], in relation: ScopeRelation, span: SourceSpan) throws(QueryError) -> BoundExpression {
-        let names = parts.map(\.normalized)
+        var names = parts.map(\.normalized)
         switch relation.content {
         case .table(let source):
+            if let canonical = TableKind.partitionAliases[names[0]] { names[0] = canonical }
             guard var type = source.kind.columns.first(where: { $0.name == names[0] })?.type else {
                 throw QueryError(.columnNotFound, "column \"\(names[0])\" not found", at: parts[0].span)
             }
@@ -451,6 +452,15 @@ extension Analyzer {
     func unify(_ left: BoundExpression, _ right: BoundExpression, span: SourceSpan, operator op: String)
         throws(QueryError) -> (BoundExpression, BoundExpression)
     {
+        // CloudTrail Lake reads a text literal against a date-time as one (`eventTime > '2024-01-01 00:00:00'`, in
+        // most of AWS's Lake samples). Athena (Trino) does not: there it stays a type error, as does a varchar
+        // column against a timestamp (`eventtime > current_timestamp`) everywhere.
+        if readsLake, left.type.isDateTime, case .literal(.bytes, .varchar) = right {
+            return (left, .cast(right, to: left.type, isTry: false))
+        }
+        if readsLake, right.type.isDateTime, case .literal(.bytes, .varchar) = left {
+            return (.cast(left, to: right.type, isTry: false), right)
+        }
         guard let common = TypeCoercion.commonType(left.type, right.type), common.isComparable || common == .unknown else {
             throw mismatch(op, left.type, right.type, span: span)
         }

@@ -59,8 +59,9 @@ extension Analyzer {
 
     /// An integer literal in GROUP BY / ORDER BY: a 1-based position in the select list.
     func ordinal(of expression: Expression, count: Int, clause: String) throws(QueryError) -> Int? {
+        // Only a plain integer literal is a position (`ORDER BY -1` is a constant expression, as in Trino).
         guard case .literal(let literal) = expression, case .number(let number) = literal.value,
-              number.kind == .integer else { return nil }
+              number.kind == .integer, !number.isNegative else { return nil }
         guard let value = number.int64Value, value >= 1, value <= count else {
             throw QueryError(.invalidOrdinal, "\(clause) position \(number.text) is not in select list",
                              at: literal.span, help: "positions count select items from 1 to \(count)")

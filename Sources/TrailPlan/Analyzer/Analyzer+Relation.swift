@@ -90,6 +90,7 @@ extension Analyzer {
             let source = TableSource(scanID: nextScanID, kind: .cloudTrail, displayName: name.description)
             return (registerScan(source), Scope(relations: [tableRelation(source, names: name.parts.map(\.normalized), alias: alias)]))
         case .eventDataStore(let id):
+            readsLake = true
             let source = TableSource(scanID: nextScanID, kind: .lake, displayName: id)
             return (registerScan(source), Scope(relations: [tableRelation(source, names: [id.lowercased()], alias: alias)]))
         }
@@ -160,6 +161,20 @@ extension Analyzer {
             ordinality = OutputColumn(id: newID(), name: "ordinality", type: .bigint)
         }
         var all = columns + (ordinality.map { [$0] } ?? [])
+        // Athena also accepts one name per array of rows (`CROSS JOIN UNNEST(resources) AS t(r)`, then `r.arn`: the
+        // form the AWS CloudTrail docs use): the element row stays one column. Trino's form names every field.
+        if let alias, !alias.columns.isEmpty, alias.columns.count != all.count,
+           alias.columns.count == arrays.count + (ordinality == nil ? 0 : 1) {
+            columns = arrays.map { array in
+                let element = array.type.elementType ?? .unknown
+                return OutputColumn(id: newID(), name: "_col", type: element)
+            }
+            if arrays.contains(where: { if case .map = $0.type { return true } else { return false } }) {
+                columns = []  // maps always give key and value: let the count check below explain.
+            } else {
+                all = columns + (ordinality.map { [$0] } ?? [])
+            }
+        }
         if let alias, !alias.columns.isEmpty {
             guard alias.columns.count == all.count else {
                 throw QueryError(.wrongArguments,

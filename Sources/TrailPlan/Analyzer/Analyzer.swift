@@ -13,6 +13,8 @@ public final class Analyzer {
     var nextScanID = 0
     var subqueries: [LogicalPlan] = []
     var subqueryKinds: [SubqueryKind] = []
+    /// True once a FROM names a CloudTrail Lake event data store (Lake's looser comparisons apply).
+    var readsLake = false
     var sources: [Int: TableSource] = [:]
     /// Scopes of enclosing queries, innermost last (to explain correlated references, which are not supported).
     var outerScopes: [Scope] = []

@@ -52,6 +52,12 @@ struct ScopeRelation {
         }
         return hidden.isEmpty ? names : names.filter { !hidden.contains($0) }
     }
+
+    /// Every name a column reference may use: the columns, and for a table the partition aliases of common DDLs.
+    var resolvableNames: [String] {
+        if case .table = content { return columnNames + TableKind.partitionAliases.keys }
+        return columnNames
+    }
 }
 
 /// The names visible to an expression: the relations of the FROM clause.

@@ -24,6 +24,13 @@ public enum TableKind: String, Hashable, Sendable {
     }
 
     public static let partitionColumnNames: Set<String> = Set(CloudTrailSchema.partitionColumns.map(\.name))
+
+    /// Names common CloudTrail DDLs give the partition columns (the AWS docs' partition projection table calls the
+    /// date `timestamp`), resolved to trailsql's columns. Not listed by `*` or `describe`.
+    public static let partitionAliases: [String: String] = [
+        "account": "accountid", "account_partition": "accountid", "region_partition": "region",
+        "timestamp": "date", "date_partition": "date",
+    ]
 }
 
 /// A conversion the scan applies after decoding (CloudTrail Lake's typed view of the same JSON).

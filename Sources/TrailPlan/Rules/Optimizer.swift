@@ -1,7 +1,9 @@
 import TrailColumnar
 
-/// The rewrite rules, applied in order: predicates pushed down (into scans and join sides, and equalities into
-/// join conditions), then partition and time pruning derived from each scan's predicate.
+/// The rewrite rules, applied in order: predicates pushed down (through projections, DISTINCT and grouping keys,
+/// into scans and join sides, equalities into join conditions), columns nobody reads dropped (so a scan under
+/// `SELECT *` in a subquery decodes only what the outer query uses), then partition and time pruning derived from
+/// each scan's predicate.
 public enum Optimizer {
     public static func optimize(_ plan: QueryPlan) -> QueryPlan {
         var plan = plan
@@ -12,7 +14,8 @@ public enum Optimizer {
 
     static func optimize(_ plan: LogicalPlan) -> LogicalPlan {
         let pushed = PredicatePushdown.apply(plan)
-        return pushed.rewritingScans(PartitionPruning.apply)
+        let pruned = ColumnPruning.prune(pushed, required: Set(pushed.outputs.map(\.id)))
+        return pruned.rewritingScans(PartitionPruning.apply)
     }
 }
 

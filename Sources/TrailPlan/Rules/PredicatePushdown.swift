@@ -56,6 +56,37 @@ enum PredicatePushdown {
             let newRight = push(toRight, into: right)
             if across.isEmpty { return .join(kind, newLeft, newRight, condition: nil) }
             return .join(.inner, newLeft, newRight, condition: .conjunction(across))
+        case .project(let input, let items):
+            // Through a projection (a subquery or CTE): the conjunct is rewritten over the projection's input.
+            var definitions: [ColumnID: BoundExpression] = [:]
+            for item in items { definitions[item.output.id] = item.expression }
+            let rewritten = conjuncts.map { term in
+                term.rewritten { node in
+                    if case .column(let id, _) = node { return definitions[id] }
+                    return nil
+                }
+            }
+            return .project(push(rewritten, into: input), items)
+        case .distinct(let input):
+            return .distinct(push(conjuncts, into: input))
+        case .aggregate(let input, let keys, let aggregates):
+            // HAVING terms on grouping keys only filter input rows (a group is kept or dropped whole).
+            var definitions: [ColumnID: BoundExpression] = [:]
+            for key in keys { definitions[key.output.id] = key.expression }
+            var below: [BoundExpression] = [], above: [BoundExpression] = []
+            for term in conjuncts {
+                if !term.columnIDs.isEmpty, term.columnIDs.allSatisfy({ definitions[$0] != nil }) {
+                    below.append(term.rewritten { node in
+                        if case .column(let id, _) = node { return definitions[id] }
+                        return nil
+                    })
+                } else {
+                    above.append(term)
+                }
+            }
+            let aggregate = LogicalPlan.aggregate(push(below, into: input), keys: keys, aggregates: aggregates)
+            guard let predicate = BoundExpression.conjunction(above) else { return aggregate }
+            return .filter(aggregate, predicate: predicate)
         default:
             guard let predicate = BoundExpression.conjunction(conjuncts) else { return plan }
             return .filter(plan, predicate: predicate)
