@@ -39,7 +39,8 @@ final class Accumulator {
             if let filter, case .boolean(let mask) = filter, !(mask.validity[row] && mask.values[row]) { continue }
             let group = Int(groups[row])
             if call.isDistinct || function == .approxDistinct {
-                guard let argument = arguments.first, !argument.isNull(row) else { continue }
+                // NULLs are ignored by DISTINCT aggregates, except array_agg, which keeps one NULL (Trino).
+                guard let argument = arguments.first, !argument.isNull(row) || function == .arrayAgg else { continue }
                 key.removeAll(keepingCapacity: true)
                 KeyEncoder.append(argument, argumentType, row: row, to: &key)
                 if !seen[group].insert(key).inserted { continue }
