@@ -82,7 +82,7 @@ let package = Package(
             swiftSettings: strict),
         .testTarget(name: "CLITests", dependencies: ["TrailTestSupport"], swiftSettings: strict),
         .testTarget(
-            name: "SQLLogicTests", dependencies: ["TrailEngine", "TrailExec", "TrailColumnar", "TrailBase"],
+            name: "SQLLogicTests", dependencies: ["TrailEngine", "TrailExec", "TrailFunctions", "TrailColumnar", "TrailBase"],
             exclude: [], swiftSettings: strict),
     ]
 )

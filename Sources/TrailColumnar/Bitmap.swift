@@ -7,6 +7,8 @@ public struct Bitmap: Sendable, Equatable {
 
     public init(repeating value: Bool, count: Int) {
         words = Array(repeating: value ? ~0 : 0, count: (count + 63) >> 6)
+        // Bits past `count` stay 0, so `append(false)` after this leaves a 0 and `isAllSet` can compare words.
+        if value && count & 63 != 0 { words[words.count - 1] = (1 << UInt64(count & 63)) - 1 }
         self.count = count
     }
 
@@ -23,6 +25,14 @@ public struct Bitmap: Sendable, Equatable {
         if count & 63 == 0 { words.append(0) }
         if value { words[count >> 6] |= 1 << UInt64(count & 63) }
         count += 1
+    }
+
+    /// True when every bit is 1 (no NULLs).
+    public var isAllSet: Bool {
+        let full = count >> 6
+        for index in 0..<full where words[index] != ~0 { return false }
+        let rest = count & 63
+        return rest == 0 || words[full] == (1 << UInt64(rest)) - 1  // bits past `count` are always 0
     }
 
     public mutating func removeAll(keepingCapacity: Bool = true) {

@@ -4,6 +4,7 @@ import TrailBase
 import TrailColumnar
 import TrailEngine
 import TrailExec
+import TrailFunctions
 
 /// Runs every `Tests/SQL/**/*.slt` file against the fixture logs it loads. `SLT_COMPLETE=1` rewrites the expected
 /// blocks from the engine's answers (review the diff: expected values must be Athena's answers).

@@ -13,10 +13,7 @@ public struct DecodeWorker: ScanWorker {
     public var schema: [Field] { projector.schema }
 
     public mutating func beginFile(_ file: LogFile) {
-        let location = file.location
-        projector.setPartition(PartitionValues(
-            region: location.region, year: location.year, month: location.month, day: location.day,
-            accountID: location.accountID, date: location.date, path: file.path))
+        projector.setPartition(PartitionValues(file))
     }
 
     public mutating func visit(record cursor: inout JSONCursor, fileOffset: Int) throws(JSONError) {
@@ -26,3 +23,11 @@ public struct DecodeWorker: ScanWorker {
     public mutating func endFile() -> Batch { projector.finish() }
 }
 
+extension PartitionValues {
+    /// The partition values of a file, from its path.
+    public init(_ file: LogFile) {
+        let location = file.location
+        self.init(region: location.region, year: location.year, month: location.month, day: location.day,
+                  accountID: location.accountID, date: location.date, path: file.path)
+    }
+}

@@ -26,6 +26,8 @@ public final class ResultWriter: BatchSink {
     let write: (String) -> Void
     var held: [[String]] = []
     var rightAligned: [Bool]
+    /// `"name":` per column, for the JSON formats.
+    let quotedNames: [[UInt8]]
     var rows = 0
     var wroteHeader = false
 
@@ -35,6 +37,11 @@ public final class ResultWriter: BatchSink {
         self.types = types
         self.write = write
         rightAligned = types.map { $0.isNumeric }
+        quotedNames = names.map { name in
+            var bytes: [UInt8] = []
+            JSONTextWriter.appendQuoted(name.utf8, into: &bytes)
+            return bytes + [UInt8(ascii: ":")]
+        }
     }
 
     public func push(_ batch: Batch) throws(QueryError) -> Bool {
@@ -56,13 +63,15 @@ public final class ResultWriter: BatchSink {
                     column.isNull(row) ? "" : tsvField(ValueText.render(column.value(at: row), type))
                 }.joined(separator: "\t") + "\n"
             case .jsonl, .json:
-                var object = "{"
+                var object: [UInt8] = [UInt8(ascii: "{")]
                 for (index, (column, type)) in zip(batch.columns, types).enumerated() {
-                    if index > 0 { object += "," }
-                    object += JSONValueText.quoted(names[index]) + ":" + JSONValueText.render(column.value(at: row), type)
+                    if index > 0 { object.append(UInt8(ascii: ",")) }
+                    object += quotedNames[index]
+                    ValueJSON.write(column.value(at: row), type, into: &object, sortingMapKeys: false)
                 }
-                object += "}"
-                if format == .json { out += (rows == 1 ? "\n  " : ",\n  ") + object } else { out += object + "\n" }
+                object.append(UInt8(ascii: "}"))
+                let text = String(decoding: object, as: UTF8.self)
+                if format == .json { out += (rows == 1 ? "\n  " : ",\n  ") + text } else { out += text + "\n" }
             }
         }
         if !out.isEmpty { write(out) }
@@ -137,45 +146,6 @@ public final class ResultWriter: BatchSink {
             }
         }
         return out
-    }
-}
-
-/// Values as JSON: rows and maps → objects, arrays → arrays, numbers and booleans as themselves, NULL → null,
-/// date-times as their text.
-enum JSONValueText {
-    static func render(_ value: Value, _ type: LogicalType) -> String {
-        switch value {
-        case .null: return "null"
-        case .boolean(let flag): return flag ? "true" : "false"
-        case .double(let number):
-            return number.isFinite ? JSONTextWriter.javaDoubleString(number) : quoted(JSONTextWriter.javaDoubleString(number))
-        case .int(let number):
-            switch type {
-            case .bigint, .integer: return String(number)
-            default: return quoted(ValueText.render(value, type))
-            }
-        case .bytes(let bytes):
-            let text = String(decoding: bytes, as: UTF8.self)
-            return type == .json ? text : quoted(text)
-        case .array(let items):
-            return "[" + items.map { render($0, type.elementType ?? .unknown) }.joined(separator: ",") + "]"
-        case .row(let items):
-            let fields = type.rowFields ?? []
-            return "{" + items.enumerated().map { index, item in
-                let field = index < fields.count ? fields[index] : Field("field\(index)", .unknown)
-                return quoted(field.name) + ":" + render(item, field.type)
-            }.joined(separator: ",") + "}"
-        case .map(let keys, let values):
-            guard case .map(let keyType, let valueType) = type else { return "{}" }
-            return "{" + zip(keys, values).map { quoted(ValueText.render($0, keyType)) + ":" + render($1, valueType) }
-                .joined(separator: ",") + "}"
-        }
-    }
-
-    static func quoted(_ text: String) -> String {
-        var output: [UInt8] = []
-        JSONTextWriter.appendQuoted(text.utf8, into: &output)
-        return String(decoding: output, as: UTF8.self)
     }
 }
 

@@ -2,6 +2,7 @@ import TrailBase
 import TrailColumnar
 import TrailExec
 import TrailFunctions
+import TrailJSON
 import TrailPlan
 import TrailSource
 
@@ -18,10 +19,9 @@ struct PartitionPruner {
         let outputs = node.columns.map { OutputColumn(id: $0.id, name: $0.dottedPath, type: $0.type) }
         predicates = try node.partitionFilter.predicates.map { (p) throws(QueryError) in try Resolver.resolve(p, outputs) }
         let one = Batch(schema: [], columns: [], count: 1)
-        func day(_ bound: BoundExpression?) throws(QueryError) -> Int? {
-            guard let bound else { return nil }
-            let evaluator = ExpressionEvaluator(context: context)
-            let value = try evaluator.evaluate(bound, one).value(at: 0)
+        let constants = ExpressionEvaluator(context: context)
+        func day(_ bound: BoundExpression) throws(QueryError) -> Int? {
+            let value = try constants.evaluate(bound, one).value(at: 0)
             let millis: Int64?
             switch (value, bound.type) {
             case (.bytes(let bytes), _):
@@ -33,8 +33,10 @@ struct PartitionPruner {
             }
             return millis.map { Int(floorDivide($0, 86_400_000)) }
         }
-        let from = try day(node.partitionFilter.eventTimeFrom)
-        let to = try day(node.partitionFilter.eventTimeTo)
+        // The latest lower bound and the earliest upper bound (a bound that is not a time is no bound).
+        var from: Int?, to: Int?
+        for bound in node.partitionFilter.eventTimeFrom { if let d = try day(bound) { from = max(from ?? d, d) } }
+        for bound in node.partitionFilter.eventTimeTo { if let d = try day(bound) { to = min(to ?? d, d) } }
         if from != nil || to != nil {
             // Folders are dated by delivery: events of day D are in D's folder or the next day's.
             let lower = (from ?? Int.min / 2) - 1
@@ -56,10 +58,10 @@ struct PartitionPruner {
             if !dayRange.contains(number) { return false }
         }
         guard !predicates.isEmpty else { return true }
-        let values = PartitionValuesOf(file)
+        let values = PartitionValues(file)
         let columns = node.columns.map { column -> Column in
-            if column.path.count == 1, let value = values[column.path[0]] {
-                return Column.constant(value.map(Value.string) ?? .null, type: .varchar, count: 1)
+            if column.path.count == 1, TableKind.partitionColumnNames.contains(column.path[0]) {
+                return Column.constant(values.value(of: column.path[0]).map(Value.string) ?? .null, type: .varchar, count: 1)
             }
             return Column.constant(.null, type: column.type, count: 1)
         }
@@ -68,26 +70,5 @@ struct PartitionPruner {
             return false
         }
         return true
-    }
-}
-
-/// The partition column values of a file, from its path.
-struct PartitionValuesOf {
-    let file: LogFile
-
-    init(_ file: LogFile) { self.file = file }
-
-    subscript(name: String) -> String?? {
-        let location = file.location
-        switch name {
-        case "region": return .some(location.region)
-        case "year": return .some(location.year)
-        case "month": return .some(location.month)
-        case "day": return .some(location.day)
-        case "accountid": return .some(location.accountID)
-        case "date": return .some(location.date)
-        case "$path": return .some(file.path)
-        default: return nil
-        }
     }
 }

@@ -36,7 +36,7 @@ public final class ScanOutput {
         let batch = Batch(schema: schema, columns: columns, count: decoded.count)
         guard let predicate, batch.count > 0 else { return batch }
         let selected = try evaluator.select(predicate, batch)
-        return selected.count == batch.count ? batch : batch.taking(selected)
+        return batch.selecting(selected)
     }
 
     func extract(_ column: ScanColumn, from batch: Batch) -> Column {

@@ -57,7 +57,7 @@ extension ExpressionEvaluator {
                 result = Int64(number.rounded(.toNearestOrAwayFromZero))
             case .boolean(let flag): result = flag ? 1 : 0
             case .bytes(let bytes):
-                let text = String(decoding: bytes, as: UTF8.self).trimmingCharacters
+                let text = String(decoding: bytes, as: UTF8.self).trimmingWhitespace
                 if source == .json {
                     guard let number = Int64(text) ?? Double(text).flatMap({ Int64(exactly: $0.rounded()) }) else {
                         throw castError(value, source, target)
@@ -79,7 +79,7 @@ extension ExpressionEvaluator {
             case .double: return value
             case .boolean(let flag): return .double(flag ? 1 : 0)
             case .bytes(let bytes):
-                let text = String(decoding: bytes, as: UTF8.self).trimmingCharacters
+                let text = String(decoding: bytes, as: UTF8.self).trimmingWhitespace
                 switch text.lowercased() {
                 case "nan": return .double(.nan)
                 case "infinity", "+infinity": return .double(.infinity)
@@ -96,7 +96,7 @@ extension ExpressionEvaluator {
             case .int(let number): return .boolean(number != 0)
             case .double(let number): return .boolean(number != 0)
             case .bytes(let bytes):
-                switch String(decoding: bytes, as: UTF8.self).trimmingCharacters.lowercased() {
+                switch String(decoding: bytes, as: UTF8.self).trimmingWhitespace.lowercased() {
                 case "true", "t", "1": return .boolean(true)
                 case "false", "f", "0": return .boolean(false)
                 default: throw castError(value, source, target)
@@ -126,7 +126,7 @@ extension ExpressionEvaluator {
             }
             return .int(DateTimeValues.raw(time, as: target))
         case .json:
-            return .string(try jsonText(value, source))
+            return .string(jsonText(value, source))
         case .array, .map, .row:
             if source == .json || source == .varchar {
                 return try JSONCast.value(fromJSON: value.bytes ?? [], as: target, nestedAsText: false)
@@ -160,39 +160,18 @@ extension ExpressionEvaluator {
         return JSONExtractScalar.evaluate(text, try! JSONPathExpression(parsing: "$")) ?? text
     }
 
-    /// The text of a value as CAST(x AS varchar) gives it.
+    /// The text of a value as CAST(x AS varchar) gives it: Athena's printed form (`ValueText`) for scalars.
     func castToText(_ value: Value, _ type: LogicalType) throws -> String {
         switch value {
-        case .null: return ""
-        case .bytes(let bytes): return String(decoding: bytes, as: UTF8.self)
-        case .boolean(let flag): return flag ? "true" : "false"
-        case .double(let number): return JSONTextWriter.javaDoubleString(number)
-        case .int(let number):
-            switch type {
-            case .date: return TimestampText.formatDate(dayNumber: Int(number))
-            case .timestamp, .timestampWithTimeZone: return DateTimeValues.timestamp(number, type).description
-            case .intervalDayToSecond: return ValueText.intervalDayToSecond(number)
-            case .intervalYearToMonth: return ValueText.intervalYearToMonth(number)
-            default: return String(number)
-            }
-        case .array, .row, .map:
-            throw QueryError(.invalidCast, "Cannot cast \(type) to varchar", at: nil)
+        case .array, .row, .map: throw QueryError(.invalidCast, "Cannot cast \(type) to varchar", at: nil)
+        default: return ValueText.render(value, type, null: "")
         }
     }
 
-    /// JSON text of a value (CAST(x AS json)).
-    func jsonText(_ value: Value, _ type: LogicalType) throws -> String {
+    /// JSON text of a value (CAST(x AS json)): map keys sorted, as Trino writes them.
+    func jsonText(_ value: Value, _ type: LogicalType) -> String {
         var output: [UInt8] = []
-        try JSONCast.write(value, type, into: &output)
+        ValueJSON.write(value, type, into: &output, sortingMapKeys: true)
         return String(decoding: output, as: UTF8.self)
-    }
-}
-
-extension String {
-    var trimmingCharacters: String {
-        var text = Substring(self)
-        while let first = text.first, first == " " || first == "\t" || first == "\n" { text.removeFirst() }
-        while let last = text.last, last == " " || last == "\t" || last == "\n" { text.removeLast() }
-        return String(text)
     }
 }

@@ -136,7 +136,7 @@ public final class ExpressionEvaluator {
         var source = [Int32](repeating: -1, count: batch.count)
         var offset: Int32 = 0
         for branch in branches where !remaining.isEmpty {
-            let sub = Self.take(batch, remaining)
+            let sub = batch.selecting(remaining)
             let condition = try evaluate(branch.condition, sub)
             var chosen: [Int32] = []
             var rest: [Int32] = []
@@ -148,7 +148,7 @@ public final class ExpressionEvaluator {
                 rest = remaining
             }
             if !chosen.isEmpty {
-                let result = try evaluate(branch.result, Self.take(sub, chosen))
+                let result = try evaluate(branch.result, sub.selecting(chosen))
                 for (index, position) in chosen.enumerated() { source[Int(remaining[Int(position)])] = offset + Int32(index) }
                 pieces.append(result)
                 offset += Int32(chosen.count)
@@ -156,7 +156,7 @@ public final class ExpressionEvaluator {
             remaining = rest
         }
         if let otherwise, !remaining.isEmpty {
-            let result = try evaluate(otherwise, Self.take(batch, remaining))
+            let result = try evaluate(otherwise, batch.selecting(remaining))
             for (index, row) in remaining.enumerated() { source[Int(row)] = offset + Int32(index) }
             pieces.append(result)
         }
@@ -170,7 +170,7 @@ public final class ExpressionEvaluator {
         var source = [Int32](repeating: -1, count: batch.count)
         var offset: Int32 = 0
         for argument in arguments where !remaining.isEmpty {
-            let value = try evaluate(argument, Self.take(batch, remaining))
+            let value = try evaluate(argument, batch.selecting(remaining))
             var rest: [Int32] = []
             for (position, row) in remaining.enumerated() {
                 if value.isNull(position) { rest.append(row) } else { source[Int(row)] = offset + Int32(position) }
@@ -230,20 +230,9 @@ public final class ExpressionEvaluator {
 
     // MARK: Helpers
 
-    static func take(_ batch: Batch, _ rows: [Int32]) -> Batch {
-        if rows.count == batch.count && rows.last.map({ Int($0) == batch.count - 1 }) ?? true { return batch }
-        return Batch(schema: batch.schema, columns: batch.columns.map { $0.take(rows) }, count: rows.count)
-    }
-
     /// A child of a row column is NULL where the row is.
     static func maskNulls(_ column: Column, by validity: Bitmap) -> Column {
-        var allValid = true
-        for word in validity.words.indices where validity.words[word] != (word == validity.words.count - 1 && validity.count & 63 != 0
-            ? (1 << UInt64(validity.count & 63)) - 1 : ~0) {
-            allValid = false
-            break
-        }
-        if allValid { return column }
+        if validity.isAllSet { return column }
         let indices = (0..<validity.count).map { validity[$0] ? Int32($0) : -1 }
         return column.take(indices)
     }

@@ -21,7 +21,7 @@ final class DistinctOperator: BatchSink {
             if seen.insert(key).inserted { fresh.append(Int32(row)) }
         }
         if fresh.isEmpty { return true }
-        return try next.push(fresh.count == batch.count ? batch : batch.taking(fresh))
+        return try next.push(batch.selecting(fresh))
     }
 
     func finish() throws(QueryError) { try next.finish() }

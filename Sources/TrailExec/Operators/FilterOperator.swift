@@ -17,7 +17,7 @@ final class FilterOperator: BatchSink {
     func push(_ batch: Batch) throws(QueryError) -> Bool {
         let selected = try evaluator.select(predicate, batch)
         if selected.isEmpty { return true }
-        return try next.push(selected.count == batch.count ? batch : batch.taking(selected))
+        return try next.push(batch.selecting(selected))
     }
 
     func finish() throws(QueryError) { try next.finish() }

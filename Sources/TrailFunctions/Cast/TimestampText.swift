@@ -91,12 +91,3 @@ public enum TimestampText {
     /// `yyyy-MM-dd`.
     public static func formatDate(dayNumber: Int) -> String { TrailFunctions.formatDate(CivilDate(dayNumber: dayNumber)) }
 }
-
-extension String {
-    var trimmingSpaces: String {
-        var scalars = Substring(self)
-        while scalars.first == " " { scalars.removeFirst() }
-        while scalars.last == " " { scalars.removeLast() }
-        return String(scalars)
-    }
-}

@@ -22,7 +22,8 @@ public struct PartitionValues: Sendable, Equatable {
         self.path = path
     }
 
-    func value(of column: String) -> String? {
+    /// The value of partition column `column` (nil for NULL and for names that are not partition columns).
+    public func value(of column: String) -> String? {
         switch column {
         case "region": return region
         case "year": return year

@@ -98,7 +98,7 @@ extension Analyzer {
         case .inSubquery(let node):
             let operand = try bind(node.operand, context)
             let index = try subqueryValues(node.query, matching: operand, span: node.span, context: context)
-            return .inSubquery(TypeCoercion.coerce(operand, to: subqueryType(index)), index: index.index,
+            return .inSubquery(TypeCoercion.coerce(operand, to: index.type), index: index.index,
                                negated: node.isNegated)
         case .like(let node):
             return try like(node, context)
@@ -106,11 +106,11 @@ extension Analyzer {
             let operand = try bind(node.left, context)
             if node.op == .equal && node.quantifier != .all {
                 let index = try subqueryValues(node.query, matching: operand, span: node.span, context: context)
-                return .inSubquery(TypeCoercion.coerce(operand, to: subqueryType(index)), index: index.index, negated: false)
+                return .inSubquery(TypeCoercion.coerce(operand, to: index.type), index: index.index, negated: false)
             }
             if node.op == .notEqual && node.quantifier == .all {
                 let index = try subqueryValues(node.query, matching: operand, span: node.span, context: context)
-                return .inSubquery(TypeCoercion.coerce(operand, to: subqueryType(index)), index: index.index, negated: true)
+                return .inSubquery(TypeCoercion.coerce(operand, to: index.type), index: index.index, negated: true)
             }
             throw QueryError(.unsupportedFeature,
                              "\(node.op.rawValue) \(node.quantifier.rawValue) (subquery) is not supported", at: node.span,
@@ -556,8 +556,6 @@ extension Analyzer {
         var type: LogicalType
     }
 
-    func subqueryType(_ index: SubqueryIndex) -> LogicalType { index.type }
-
     /// Plans `query` as a list of values compared with `operand` (IN, = ANY); both sides at their common type.
     func subqueryValues(_ query: Query, matching operand: BoundExpression, span: SourceSpan, context: ExpressionContext)
         throws(QueryError) -> SubqueryIndex
@@ -634,7 +632,7 @@ extension Analyzer {
 
     func bindInterval(_ interval: Literal.Interval, span: SourceSpan) throws(QueryError) -> BoundExpression {
         let sign: Int64 = interval.sign == .minus ? -1 : 1
-        var text = Substring(interval.value.trimmingCharacters)
+        var text = Substring(interval.value.trimmingSpaces)
         var negative: Int64 = 1
         if text.first == "-" { negative = -1; text = text.dropFirst() }
         func invalid() -> QueryError {
@@ -715,10 +713,4 @@ extension Analyzer {
 
 extension String {
     var replacingUnderscores: String { String(filter { $0 != "_" }) }
-    var trimmingCharacters: String {
-        var text = Substring(self)
-        while text.first == " " { text.removeFirst() }
-        while text.last == " " { text.removeLast() }
-        return String(text)
-    }
 }

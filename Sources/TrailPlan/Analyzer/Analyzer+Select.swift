@@ -31,6 +31,8 @@ extension Analyzer {
         var name: String
         var expression: BoundExpression
         var span: SourceSpan
+        /// The item calls an aggregate or window function (so GROUP BY cannot name it by position).
+        var containsAggregate = false
     }
 
     func analyzeSelect(_ select: Select, orderBy: [SortItem], offset: Int64?, limit: Limit?) throws(QueryError)
@@ -73,7 +75,8 @@ extension Analyzer {
             case .expression(let derived):
                 let bound = try bind(derived.expression, context)
                 let name = derived.alias?.normalized ?? derivedName(derived.expression) ?? "_col\(items.count)"
-                items.append(SelectItemBinding(name: name, expression: bound, span: derived.span))
+                items.append(SelectItemBinding(name: name, expression: bound, span: derived.span,
+                                               containsAggregate: containsAggregate(derived.expression)))
             }
         }
 
@@ -89,7 +92,7 @@ extension Analyzer {
                     let key: BoundExpression
                     if let position = try ordinal(of: expression, count: items.count, clause: "GROUP BY") {
                         key = items[position].expression
-                        if containsAggregate(select.items, position: position) {
+                        if items[position].containsAggregate {
                             throw QueryError(.misplacedAggregate,
                                              "GROUP BY clause cannot contain aggregations or window functions",
                                              at: expression.span)
@@ -315,19 +318,6 @@ extension Analyzer {
         case .fieldAccess(let access): return access.field.normalized
         default: return nil
         }
-    }
-
-    func containsAggregate(_ items: [SelectItem], position: Int) -> Bool {
-        var index = 0
-        for item in items {
-            if case .expression(let derived) = item {
-                if index == position { return containsAggregate(derived.expression) }
-                index += 1
-            } else {
-                index += 1
-            }
-        }
-        return false
     }
 
     /// Whether an aggregate call (not a window function) occurs in the expression, outside subqueries.

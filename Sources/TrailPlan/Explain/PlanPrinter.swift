@@ -1,5 +1,6 @@
 import TrailColumnar
 import TrailFunctions
+import TrailSQL
 
 /// EXPLAIN's text: one line per operator, indented under its parent, with the columns a scan decodes, its
 /// pushed-down predicate and its partition filter.
@@ -28,8 +29,8 @@ public enum PlanPrinter {
                     lines.append(pad + "partitions: all files (no predicate on region/year/month/day/accountid/date/$path/eventtime)")
                 } else {
                     for predicate in filter.predicates { lines.append(pad + "partition filter: " + text(predicate)) }
-                    if let from = filter.eventTimeFrom { lines.append(pad + "eventtime from: " + text(from) + " (folders from the day before)") }
-                    if let to = filter.eventTimeTo { lines.append(pad + "eventtime to: " + text(to) + " (folders to the day after)") }
+                    for from in filter.eventTimeFrom { lines.append(pad + "eventtime from: " + text(from) + " (folders from the day before)") }
+                    for to in filter.eventTimeTo { lines.append(pad + "eventtime to: " + text(to) + " (folders to the day after)") }
                 }
                 for note in scanNotes[scan.scanID] ?? [] { lines.append(pad + note) }
             case .values(let rows, _):
@@ -148,29 +149,15 @@ struct ExpressionPrinter {
     }
 
     func literal(_ value: Value, _ type: LogicalType) -> String {
-        switch value {
-        case .null: return "NULL"
-        case .bytes(let bytes): return "'" + String(decoding: bytes, as: UTF8.self).replacingOccurrences("'", "''") + "'"
-        case .int(let number):
-            switch type {
-            case .date: return "DATE '\(TimestampText.formatDate(dayNumber: Int(number)))'"
-            case .timestamp: return "TIMESTAMP '\(Timestamp(epochMillis: number, zone: nil))'"
-            case .timestampWithTimeZone:
-                let zone = TimeZoneOffset(offsetMinutes: PackedTimestamp.offsetMinutes(number))
-                return "TIMESTAMP '\(Timestamp(epochMillis: PackedTimestamp.millis(number), zone: zone))'"
-            case .intervalDayToSecond: return "INTERVAL '\(Double(number) / 1000)' SECOND"
-            case .intervalYearToMonth: return "INTERVAL '\(number)' MONTH"
-            default: return String(number)
-            }
-        case .double(let number): return String(number)
-        case .boolean(let flag): return flag ? "true" : "false"
-        default: return "\(value)"
+        switch (value, type) {
+        case (.null, _): return "NULL"
+        case (.bytes(let bytes), _): return "'" + String(decoding: bytes, as: UTF8.self).doublingASCII(UInt8(ascii: "'")) + "'"
+        case (.int, .date): return "DATE '\(ValueText.render(value, type))'"
+        case (.int, .timestamp), (.int, .timestampWithTimeZone): return "TIMESTAMP '\(ValueText.render(value, type))'"
+        case (.int(let number), .intervalDayToSecond): return "INTERVAL '\(Double(number) / 1000)' SECOND"
+        case (.int(let number), .intervalYearToMonth): return "INTERVAL '\(number)' MONTH"
+        case (.double(let number), _): return String(number)
+        default: return ValueText.render(value, type)
         }
-    }
-}
-
-extension String {
-    func replacingOccurrences(_ target: String, _ replacement: String) -> String {
-        split(separator: Character(target), omittingEmptySubsequences: false).joined(separator: replacement)
     }
 }

@@ -19,18 +19,8 @@ enum PartitionPruning {
                 continue
             }
             if let (isLower, bound) = eventTimeBound(term, eventTimeIDs) {
-                if isLower {
-                    filter.eventTimeFrom = filter.eventTimeFrom.map { .call(.greatest, [$0, bound], bound.type) } ?? bound
-                } else {
-                    filter.eventTimeTo = filter.eventTimeTo.map { .call(.least, [$0, bound], bound.type) } ?? bound
-                }
+                if isLower { filter.eventTimeFrom.append(bound) } else { filter.eventTimeTo.append(bound) }
             }
-        }
-        if let from = filter.eventTimeFrom, case .call(.greatest, let operands, _) = from, operands.contains(where: { $0.type != from.type }) {
-            filter.eventTimeFrom = nil
-        }
-        if let to = filter.eventTimeTo, case .call(.least, let operands, _) = to, operands.contains(where: { $0.type != to.type }) {
-            filter.eventTimeTo = nil
         }
         node.partitionFilter = filter
         return node

@@ -18,9 +18,10 @@ enum PredicatePushdown {
         case .unnest(let input, let arrays, let outputs, let ordinality):
             return .unnest(apply(input), arrays: arrays, outputs: outputs, ordinality: ordinality)
         case .join(let kind, let left, let right, let condition):
-            let join = LogicalPlan.join(kind, apply(left), apply(right), condition: condition)
-            if kind == .inner, let condition { return push(condition.conjuncts, into: .join(.cross, apply(left), apply(right), condition: nil)) }
-            return join
+            let (left, right) = (apply(left), apply(right))
+            // ON of an inner join is a filter on the cross product: its terms go to the sides or become hash keys.
+            if kind == .inner, let condition { return push(condition.conjuncts, into: .join(.cross, left, right, condition: nil)) }
+            return .join(kind, left, right, condition: condition)
         case .setOperation(let op, let distinct, let left, let right, let outputs):
             return .setOperation(op, distinct: distinct, apply(left), apply(right), outputs: outputs)
         case .enforceSingleRow(let input): return .enforceSingleRow(apply(input))
@@ -32,7 +33,7 @@ enum PredicatePushdown {
         if conjuncts.isEmpty { return plan }
         switch plan {
         case .scan(var node):
-            // Subquery references stay above the scan: the workers evaluate them too, so this is only for clarity.
+            // Subquery results are known before the scan starts, so terms that read them can run on the workers too.
             node.predicate = .conjunction((node.predicate?.conjuncts ?? []) + conjuncts)
             return .scan(node)
         case .filter(let input, let predicate):
@@ -42,7 +43,7 @@ enum PredicatePushdown {
             var toLeft: [BoundExpression] = [], toRight: [BoundExpression] = [], across: [BoundExpression] = []
             for term in conjuncts + (condition?.conjuncts ?? []) {
                 let ids = term.columnIDs
-                if ids.isEmpty || !term.isPushable {
+                if ids.isEmpty {
                     across.append(term)
                 } else if ids.isSubset(of: leftIDs) {
                     toLeft.append(term)
@@ -90,17 +91,6 @@ enum PredicatePushdown {
         default:
             guard let predicate = BoundExpression.conjunction(conjuncts) else { return plan }
             return .filter(plan, predicate: predicate)
-        }
-    }
-}
-
-extension BoundExpression {
-    /// False for terms that must stay where they are (they read subquery results; still safe, just not moved).
-    var isPushable: Bool {
-        switch self {
-        case .scalarSubquery, .inSubquery, .exists: return true
-        case .call(let function, _, _) where !function.isDeterministic: return true
-        default: return children.allSatisfy(\.isPushable)
         }
     }
 }

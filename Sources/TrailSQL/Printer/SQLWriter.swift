@@ -78,7 +78,7 @@ struct SQLWriter {
 extension String {
     /// `self` with every ASCII `target` byte doubled, working on UTF-8 bytes: a quote followed by a combining mark
     /// is one `Character` but still a quote to the lexer.
-    func doublingASCII(_ target: UInt8) -> String {
+    public func doublingASCII(_ target: UInt8) -> String {
         guard utf8.contains(target) else { return self }
         var bytes: [UInt8] = []
         bytes.reserveCapacity(utf8.count + 8)

@@ -1,4 +1,5 @@
 import ArgumentParser
+import TrailBase
 import TrailGenerator
 
 struct GenerateCommand: ParsableCommand {
@@ -115,14 +116,5 @@ struct GenerateCommand: ParsableCommand {
     private func format(_ x: Double) -> String {
         let scaled = (x * 10).rounded() / 10
         return scaled >= 100 ? String(Int(scaled.rounded())) : String(scaled)
-    }
-}
-
-extension String {
-    fileprivate var trimmingSpaces: String {
-        var s = Substring(self)
-        while s.first == " " { s = s.dropFirst() }
-        while s.last == " " { s = s.dropLast() }
-        return String(s)
     }
 }

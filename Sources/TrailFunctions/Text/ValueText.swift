@@ -1,5 +1,4 @@
 import TrailColumnar
-import TrailFunctions
 
 /// Values as Athena (the Trino CLI) prints them: `{arn=…, accountid=…}` rows, `[a, b]` arrays, `{k=v}` maps,
 /// `2024-01-02 03:04:05.000 UTC` timestamps, Java's double formatting, NULL as the caller chooses.
