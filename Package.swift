@@ -6,7 +6,7 @@
 //   L1 TrailColumnar, TrailSQL (lexer, parser, AST, printer)
 //   L2 TrailJSON, TrailSource
 //   L3 TrailFilterPattern, TrailGenerator, TrailFunctions (scalar kernels with Trino semantics)
-//                                                       (TrailPlan, TrailExec come with SQL)
+//   L3.5 TrailPlan (analyzer, optimizer), TrailExec (evaluator, operators)
 //   L4 TrailEngine
 //   L5 trailsql (CLI, the only target that imports ArgumentParser)
 import PackageDescription
