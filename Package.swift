@@ -18,6 +18,7 @@ let package = Package(
     platforms: [.macOS(.v15)],
     products: [
         .executable(name: "trailsql", targets: ["trailsql"]),
+        .executable(name: "inflate-limit", targets: ["inflate-limit"]),
         .library(name: "TrailEngine", targets: ["TrailEngine"]),
         // For the fuzzers in Fuzz/ (separate packages built with --sanitize=fuzzer).
         .library(name: "TrailBase", targets: ["TrailBase"]),
@@ -60,6 +61,10 @@ let package = Package(
                 "TrailEngine", "TrailGenerator", "TrailSource", "TrailFilterPattern", "TrailBase",
                 .product(name: "ArgumentParser", package: "swift-argument-parser"),
             ],
+            swiftSettings: strict),
+        // Benchmarks/query-benchmark's yardstick: read + inflate only, on N threads.
+        .executableTarget(
+            name: "inflate-limit", dependencies: ["TrailBase", "TrailSource", "CTrailZlib"], path: "Benchmarks/InflateLimit",
             swiftSettings: strict),
         .target(
             name: "TrailTestSupport",

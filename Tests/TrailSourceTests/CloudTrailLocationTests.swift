@@ -58,4 +58,24 @@ struct CloudTrailLocationTests {
         let location = CloudTrailLocation(path: "events.json")
         #expect(location.accountID == nil && location.region == nil && location.date == nil)
     }
+
+    @Test("a folder parsed once and a file name give what the whole path gives", arguments: [
+        "/b/AWSLogs/111122223333/CloudTrail/us-east-2/2015/08/01/111122223333_CloudTrail_us-east-2_20150801T0210Z_Mu0K.json.gz",
+        "AWSLogs/o-1234abcde/222222222222/CloudTrail/us-east-1/2025/03/06/222222222222_CloudTrail_us-east-1_20250306T0230Z_Q.json.gz",
+        "AWSLogs/111122223333/CloudTrail-Digest/us-east-1/2015/08/17/x.json.gz",
+        "/tmp/111122223333_CloudTrail-Digest_us-east-1_mytrail_us-east-1_20150817T150131Z.json.gz",
+        "AWSLogs/111122223333/CloudTrail-Insight/us-east-1/2019/11/14/111122223333_CloudTrail-Insight_us-east-1_20191114T2220Z_abc.json.gz",
+        "logs/111122223333_CloudTrail_eu-west-1_20240102T0000Z_a.json.gz",
+        "AWSLogs/111122223333/CloudTrail/us-east-1/999999999999_CloudTrail-Digest_eu-west-1_20240102T0000Z_a.json.gz",
+        "AWSLogs/111122223333/CloudTrail/111122223333_CloudTrail_eu-west-1_20240102T0000Z_a.json.gz",
+        "AWSLogs/111122223333/CloudTrail/us-east-1/2024/1/02/111122223333_CloudTrail_eu-west-1_20240102T0000Z_a.json.gz",
+        "AWSLogs/CloudTrail/eu-west-1/2024/01/x.json",
+        "a/b/c.json",
+    ])
+    func folderPart(path: String) {
+        let slash = path.lastIndex(of: "/")!
+        let folder = CloudTrailLocation.folderPart(of: String(path[..<slash]))
+        let split = CloudTrailLocation(fileName: String(path[path.index(after: slash)...]), folder: folder)
+        #expect(split == CloudTrailLocation(path: path))
+    }
 }

@@ -12,6 +12,9 @@ public struct DecodeWorker: ScanWorker {
 
     public var schema: [Field] { projector.schema }
 
+    /// Records decoded since the last `endFile`.
+    public var pendingRecords: Int { projector.count }
+
     public mutating func beginFile(_ file: LogFile) {
         projector.setPartition(PartitionValues(file))
     }

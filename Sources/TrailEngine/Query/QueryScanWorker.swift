@@ -15,6 +15,10 @@ struct QueryScanWorker: ScanWorker {
 
     private var decoder: DecodeWorker
     private let output: ScanOutput
+    private let needles: TextNeedles
+    /// Also test each record's text before decoding it: worth it only when decoding costs far more than the
+    /// skip that finds the record's end (many columns, e.g. `SELECT *`).
+    private let checksRecords: Bool
 
     init(node: ScanNode, context: EvaluationContext) throws(QueryError) {
         do throws(ProjectionError) {
@@ -23,15 +27,35 @@ struct QueryScanWorker: ScanWorker {
             throw QueryError(.columnNotFound, error.description, at: nil)
         }
         output = try ScanOutput(node: node, context: context)
+        needles = TextNeedles(node)
+        // PERF: SELECT * WHERE requestparameters LIKE '%i-0a1b…%' over 300k events: 3.8 s decoding every record
+        // of every file, 0.7 s with files tested, 0.6 s with records tested too.
+        checksRecords = !needles.isEmpty && ScanOutput.decoderColumns(node).count >= 8
+    }
+
+    func admits(_ text: UnsafeRawBufferPointer) -> Bool {
+        needles.isEmpty || needles.mayMatch(text)
     }
 
     mutating func beginFile(_ file: LogFile) { decoder.beginFile(file) }
 
     mutating func visit(record cursor: inout JSONCursor, fileOffset: Int) throws(JSONError) {
+        if checksRecords {
+            var probe = cursor
+            try probe.skipValue()
+            let start = cursor.position
+            if !needles.mayMatch(UnsafeRawBufferPointer(start: cursor.base + start, count: probe.position - start)) {
+                cursor = probe
+                return
+            }
+        }
         try decoder.visit(record: &cursor, fileOffset: fileOffset)
     }
 
     mutating func endFile() -> Output {
+        // PERF: files the text test ruled out decode nothing; finishing ~30 empty builders and extracting
+        // columns by name for each of them cost ~15% of a SELECT * needle query.
+        if decoder.pendingRecords == 0 { return Output(batch: nil, error: nil) }
         let decoded = decoder.endFile()
         do throws(QueryError) {
             return Output(batch: try output.apply(decoded), error: nil)

@@ -64,7 +64,7 @@ public enum ParallelScan {
         let ready = DispatchSemaphore(value: 0)
         let strict = options.strict
         for _ in 0..<workers {
-            DispatchQueue.global().async {
+            WorkerThread.start {
                 var worker = makeWorker()
                 let reader = FileReader()
                 let inflater = Inflater(maxOutputBytes: 1 << 30)
@@ -138,7 +138,7 @@ public enum ParallelScan {
         var outcome = FileOutcome(file: file, status: .read)
         worker.beginFile(file)
         do throws(SourceError) {
-            let raw = try reader.read(file.path)
+            let raw = try reader.read(file.path, expectedSize: file.size)
             outcome.file.size = raw.count
             var bytes = raw
             if Inflater.isGzip(raw) {
@@ -150,6 +150,10 @@ public enum ParallelScan {
                 }
             }
             outcome.bytesInflated = bytes.count
+            if !worker.admits(bytes) {
+                outcome.textSkipped = true
+                return (outcome, worker.endFile())
+            }
             let report = CloudTrailDocument.read(bytes, visitor: &worker, scratch: &scratch)
             outcome.shape = report.shape
             outcome.records = report.records

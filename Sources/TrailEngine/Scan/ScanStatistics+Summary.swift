@@ -10,6 +10,9 @@ extension ScanStatistics {
         }
         if filesFailed > 0 { parts.append("\(filesFailed.grouped) failed") }
         parts.append("\(records.grouped) event\(records == 1 ? "" : "s") scanned")
+        if filesTextSkipped > 0 {
+            parts.append("\(filesTextSkipped.grouped) file\(filesTextSkipped == 1 ? "" : "s") without the query's text not parsed")
+        }
         if badRecords > 0 { parts.append("\(badRecords.grouped) bad record\(badRecords == 1 ? "" : "s") skipped") }
         if let matches { parts.append("\(matches.grouped) matched") }
         parts.append("\(megabytes(bytesRead)) read (\(megabytes(bytesInflated)) inflated) in \(String(format2: seconds)) s")

@@ -11,6 +11,8 @@ public struct ScanStatistics: Sendable {
     /// Bytes after decompression.
     public var bytesInflated = 0
     public var records = 0
+    /// Files read and inflated whose JSON was not parsed: they lack text every matching event must contain.
+    public var filesTextSkipped = 0
     public var badRecords = 0
     /// Skipped files by short reason (`digest`, `hidden`, … → count), for the summary line.
     public var skippedReasons: [String: Int] = [:]
@@ -35,6 +37,7 @@ public struct ScanStatistics: Sendable {
     public mutating func add(_ outcome: FileOutcome) {
         bytesInflated += outcome.bytesInflated
         records += outcome.records
+        if outcome.textSkipped { filesTextSkipped += 1 }
         badRecords += outcome.badRecords
         for problem in outcome.problems { note(SourceError(outcome.file.path, problem)) }
         switch outcome.status {

@@ -11,6 +11,13 @@ public protocol ScanWorker: RecordVisitor, SendableMetatype {
     mutating func beginFile(_ file: LogFile)
     /// Returns what the file's records produced (called even when the file failed part way).
     mutating func endFile() -> Output
+    /// Whether the file's inflated `text` can hold a record the worker wants; false skips its JSON entirely
+    /// (see `TextNeedles`). The default admits every file.
+    func admits(_ text: UnsafeRawBufferPointer) -> Bool
+}
+
+extension ScanWorker {
+    public func admits(_ text: UnsafeRawBufferPointer) -> Bool { true }
 }
 
 /// How one file went.
@@ -41,6 +48,8 @@ public struct FileOutcome: Sendable {
     /// The first bad records, with their byte offsets.
     public var problems: [RecordProblem] = []
     public var bytesInflated = 0
+    /// The file was inflated but its JSON not parsed: it lacks text every wanted record must contain.
+    public var textSkipped = false
 }
 
 extension SourceError {
