@@ -87,7 +87,7 @@ let package = Package(
             swiftSettings: strict),
         .testTarget(name: "CLITests", dependencies: ["TrailTestSupport"], swiftSettings: strict),
         .testTarget(
-            name: "SQLLogicTests", dependencies: ["TrailEngine", "TrailExec", "TrailFunctions", "TrailColumnar", "TrailBase"],
+            name: "SQLLogicTests", dependencies: ["TrailEngine", "TrailExec", "TrailFunctions", "TrailColumnar", "TrailBase", "TrailSource"],
             exclude: [], swiftSettings: strict),
     ]
 )

@@ -12,12 +12,31 @@ struct PartitionPruner {
     let evaluator: ExpressionEvaluator
     let predicates: [BoundExpression]
     let dayRange: ClosedRange<Int>?
+    /// The partition columns each predicate reads (nil: it reads something a folder cannot tell).
+    let predicateColumns: [Set<String>?]
 
     init(node: ScanNode, context: EvaluationContext) throws(QueryError) {
         self.node = node
         evaluator = ExpressionEvaluator(context: context)
         let outputs = node.columns.map { OutputColumn(id: $0.id, name: $0.dottedPath, type: $0.type) }
         predicates = try node.partitionFilter.predicates.map { (p) throws(QueryError) in try Resolver.resolve(p, outputs) }
+        let namesByID = Dictionary(node.columns.map { ($0.id, $0.path) }, uniquingKeysWith: { first, _ in first })
+        predicateColumns = node.partitionFilter.predicates.map { predicate in
+            var names: Set<String> = []
+            var settled = true
+            func visit(_ expression: BoundExpression) {
+                if case .column(let id, _) = expression {
+                    if let path = namesByID[id], path.count == 1, PartitionPruner.folderColumns.contains(path[0]) {
+                        names.insert(path[0])
+                    } else {
+                        settled = false
+                    }
+                }
+                expression.children.forEach(visit)
+            }
+            visit(predicate)
+            return settled ? names : nil
+        }
         let one = Batch(schema: [], columns: [], count: 1)
         let constants = ExpressionEvaluator(context: context)
         func day(_ bound: BoundExpression) throws(QueryError) -> Int? {
@@ -48,6 +67,41 @@ struct PartitionPruner {
     }
 
     var isActive: Bool { !predicates.isEmpty || dayRange != nil }
+
+    /// Partition columns a folder can settle for everything below it.
+    static let folderColumns: Set<String> = ["accountid", "region", "year", "month", "day", "date"]
+
+    /// Whether anything below `folder` may hold rows that pass: false only when the folder's own partition
+    /// values (region, date, account) already rule every file out. Lets discovery skip whole folders.
+    func admits(folder: CloudTrailLocation.FolderPart) -> Bool {
+        guard isActive else { return true }
+        let settled = folder.settledPartitions
+        if let dayRange, let year = settled["year"].flatMap({ Int($0) }) {
+            let month = settled["month"].flatMap { Int($0) }
+            let day = settled["day"].flatMap { Int($0) }
+            let first = CivilDate(year: year, month: month ?? 1, day: day ?? 1).dayNumber
+            let last: Int
+            if day != nil {
+                last = first
+            } else if let month {
+                last = (month == 12 ? CivilDate(year: year + 1, month: 1, day: 1) : CivilDate(year: year, month: month + 1, day: 1)).dayNumber - 1
+            } else {
+                last = CivilDate(year: year + 1, month: 1, day: 1).dayNumber - 1
+            }
+            if last < dayRange.lowerBound || first > dayRange.upperBound { return false }
+        }
+        for (predicate, columns) in zip(predicates, predicateColumns) {
+            guard let columns, !columns.isEmpty, columns.allSatisfy({ settled[$0] != nil }) else { continue }
+            let values = node.columns.map { column -> Column in
+                let value = column.path.count == 1 ? settled[column.path[0]] : nil
+                return Column.constant(value.map(Value.string) ?? .null, type: column.path.count == 1 && value != nil ? .varchar : column.type, count: 1)
+            }
+            let batch = Batch(schema: node.columns.map { Field($0.dottedPath, $0.type) }, columns: values, count: 1)
+            // A predicate that fails to evaluate decides nothing here; the files meet it again one by one.
+            if let selected = try? evaluator.select(predicate, batch), selected.isEmpty { return false }
+        }
+        return true
+    }
 
     /// Whether `file` may hold rows that pass the scan's predicate.
     func admits(_ file: LogFile) throws(QueryError) -> Bool {

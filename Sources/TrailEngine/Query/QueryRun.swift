@@ -62,25 +62,31 @@ public enum QueryRun {
         }
 
         let plan = Optimizer.optimize(try Analyzer.plan(statement))
+        let context = EvaluationContext(startMillis: startMillis)
+        let pruners = try plan.scans.map { (scan) throws(QueryError) in (scan.scanID, try PartitionPruner(node: scan, context: context)) }
         let discovery: Discovery
         do throws(SourceError) {
-            discovery = try LocalDiscovery.discover(sources)
+            // Folders that no scan can use are not even listed (a one-day, one-region query lists one folder).
+            discovery = try LocalDiscovery.discover(sources, admitsFolder: { folder in
+                pruners.contains { $0.1.admits(folder: folder) }
+            })
         } catch {
             throw QueryError(.sourceFailed, error.description, at: nil, help: error.hint)
         }
         statistics.scan.add(discovery)
-        let context = EvaluationContext(startMillis: startMillis)
+        statistics.foldersPruned = discovery.foldersPruned
+        statistics.scans = plan.scans.count
         // Prune every scan's files now (before reading) so --max-scan-bytes and EXPLAIN know what will be read.
         var filesByScan: [Int: [LogFile]] = [:]
         var notes: [Int: [String]] = [:]
-        for scan in plan.scans {
-            let pruner = try PartitionPruner(node: scan, context: context)
+        for (scan, (_, pruner)) in zip(plan.scans, pruners) {
             var kept: [LogFile] = []
             for file in discovery.files where try pruner.admits(file) { kept.append(file) }
             filesByScan[scan.scanID] = kept
             let pruned = discovery.files.count - kept.count
             statistics.filesPruned += pruned
             statistics.bytesToScan += kept.reduce(0) { $0 + $1.size }
+            statistics.filesToScan += kept.count
             notes[scan.scanID] = ["files: \(kept.count) of \(discovery.files.count) to read (\(pruned) pruned by partition/time), \(kept.reduce(0) { $0 + $1.size }) bytes"]
         }
 

@@ -5,8 +5,14 @@ public struct QueryStatistics: Sendable {
     public var scan: ScanStatistics
     /// Files left out by partition and time pruning, before any byte of them was read.
     public var filesPruned = 0
+    /// Folders not even listed: their path (region, date, account) ruled out every file in them.
+    public var foldersPruned = 0
     /// Bytes of the files to be read after pruning (checked against --max-scan-bytes before reading).
     public var bytesToScan = 0
+    /// Files to be read after pruning (summed over the plan's scans).
+    public var filesToScan = 0
+    /// Table scans in the plan (a self-join or UNION scans twice).
+    public var scans = 0
     public var rowsReturned = 0
 
     public init(listsEveryFile: Bool) {
@@ -24,6 +30,7 @@ public struct QueryStatistics: Sendable {
         let text = scan.summary()
         var parts: [String] = []
         if filesPruned > 0 { parts.append("\(filesPruned.grouped) pruned by partition/time") }
+        if foldersPruned > 0 { parts.append("\(foldersPruned.grouped) folder\(foldersPruned == 1 ? "" : "s") not listed (partition/time)") }
         parts.append("\(rowsReturned.grouped) row\(rowsReturned == 1 ? "" : "s") returned")
         let cost = QueryStatistics.athenaCost(bytes: scan.bytesRead)
         parts.append("Athena would charge $\(dollars(cost)) (\(scan.bytesRead.grouped) bytes scanned; $5/TB, 10 MB minimum)")

@@ -59,8 +59,24 @@ public struct CloudTrailLocation: Sendable, Equatable {
 
     /// What the folders of a path contribute to the locations of the files in it.
     public struct FolderPart: Sendable {
-        var location = CloudTrailLocation()
-        var hasKind = false
+        /// What the folders say (the file name's part is empty).
+        public internal(set) var location = CloudTrailLocation()
+        /// A kind folder (`CloudTrail`, …) was found: region and date folders below it are positional.
+        public internal(set) var hasKind = false
+
+        /// The partition values every file below this folder gets from it, whatever lies deeper: the account,
+        /// then region, year, month and day as far as the folders go (`date` when all three are there).
+        public var settledPartitions: [String: String] {
+            var values: [String: String] = [:]
+            if let account = location.accountID { values["accountid"] = account }
+            guard hasKind else { return values }
+            if let region = location.region { values["region"] = region }
+            if let year = location.year { values["year"] = year }
+            if let month = location.month { values["month"] = month }
+            if let day = location.day { values["day"] = day }
+            if let date = location.date { values["date"] = date }
+            return values
+        }
     }
 
     /// Parses `folder` (a directory path) for `init(fileName:folder:)`.

@@ -11,8 +11,13 @@ import Darwin
 public enum LocalDiscovery {
     /// Walks `roots` (folders or files). A root that does not exist is an error; everything found is either
     /// a file to read or a skipped file with its reason.
-    public static func discover(_ roots: [String]) throws(SourceError) -> Discovery {
+    /// `admitsFolder` (partition pruning) is asked about each folder before it is listed; a folder it refuses
+    /// is not entered, and only counted in `foldersPruned`.
+    public static func discover(_ roots: [String], admitsFolder: ((CloudTrailLocation.FolderPart) -> Bool)? = nil)
+        throws(SourceError) -> Discovery
+    {
         var discovery = Discovery()
+        discovery.admitsFolder = admitsFolder
         for root in roots {
             var info = stat()
             guard stat(root, &info) == 0 else {
@@ -38,6 +43,11 @@ public enum LocalDiscovery {
     /// PERF: entries are examined relative to an open descriptor of their folder (`fstatat`), and folders are
     /// recognised by `d_type` without a `stat`: listing 24k files went from 0.19 s to ~0.07 s (no path walk per file).
     private static func walk(_ directory: String, _ discovery: inout Discovery, readsInsights: Bool, visited: inout Set<[UInt64]>) {
+        let folderPart = CloudTrailLocation.folderPart(of: directory)
+        if let admits = discovery.admitsFolder, !admits(folderPart) {
+            discovery.foldersPruned += 1
+            return
+        }
         let folder = open(directory, O_RDONLY | O_DIRECTORY | O_CLOEXEC)
         guard folder >= 0 else {
             discovery.skipped.append(SkippedFile(path: directory, reason: .notRegular))
@@ -62,7 +72,6 @@ public enum LocalDiscovery {
         }
         entries.sort { $0.name < $1.name }
         let prefix = directory.hasSuffix("/") ? directory : directory + "/"
-        let folderPart = CloudTrailLocation.folderPart(of: directory)
         for (name, type) in entries {
             let path = prefix + name
             if name.hasPrefix(".") {

@@ -46,9 +46,12 @@ extension SkippedFile.Reason {
 }
 
 /// Everything found under the sources: files to read, and files skipped with their reason.
-public struct Discovery: Sendable {
+public struct Discovery {
     public var files: [LogFile] = []
     public var skipped: [SkippedFile] = []
+    /// Folders not entered because partition pruning ruled them out.
+    public var foldersPruned = 0
+    var admitsFolder: ((CloudTrailLocation.FolderPart) -> Bool)?
 
     public init() {}
 }
