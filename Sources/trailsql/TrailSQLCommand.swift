@@ -11,5 +11,5 @@ struct TrailSQLCommand: AsyncParsableCommand {
             (`trailsql filter`). See README.md.
             """,
         version: "0.1.0",
-        subcommands: [QueryCommand.self, FilterCommand.self, GenerateCommand.self, DescribeCommand.self])
+        subcommands: [QueryCommand.self, FilterCommand.self, GenerateCommand.self, DescribeCommand.self, CacheCommand.self])
 }

@@ -14,6 +14,8 @@ public struct QueryStatistics: Sendable {
     /// Table scans in the plan (a self-join or UNION scans twice).
     public var scans = 0
     public var rowsReturned = 0
+    /// Cache entries found corrupt (deleted and rebuilt) during the query.
+    public var cacheCorrupt = 0
 
     public init(listsEveryFile: Bool) {
         scan = ScanStatistics(listsEveryFile: listsEveryFile)
@@ -31,9 +33,12 @@ public struct QueryStatistics: Sendable {
         var parts: [String] = []
         if filesPruned > 0 { parts.append("\(filesPruned.grouped) pruned by partition/time") }
         if foldersPruned > 0 { parts.append("\(foldersPruned.grouped) folder\(foldersPruned == 1 ? "" : "s") not listed (partition/time)") }
+        if cacheCorrupt > 0 { parts.append("\(cacheCorrupt.grouped) corrupt cache entr\(cacheCorrupt == 1 ? "y" : "ies") rebuilt") }
         parts.append("\(rowsReturned.grouped) row\(rowsReturned == 1 ? "" : "s") returned")
-        let cost = QueryStatistics.athenaCost(bytes: scan.bytesRead)
-        parts.append("Athena would charge $\(dollars(cost)) (\(scan.bytesRead.grouped) bytes scanned; $5/TB, 10 MB minimum)")
+        // Athena reads every file the query needs, cached here or not.
+        let scanned = scan.bytesRead + scan.bytesFromCache
+        let cost = QueryStatistics.athenaCost(bytes: scanned)
+        parts.append("Athena would charge $\(dollars(cost)) (\(scanned.grouped) bytes scanned; $5/TB, 10 MB minimum)")
         return text + "; " + parts.joined(separator: ", ")
     }
 

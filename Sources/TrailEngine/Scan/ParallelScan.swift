@@ -59,74 +59,106 @@ public enum ParallelScan {
         // wake-up; one wake-up per file spent ~8% of a filter run over 24k small files in futex/sem_post (perf).
         let chunk = max(1, min(32, count / (workers * 16)))
         let chunks = (count + chunk - 1) / chunk
-        let shared = SharedState<Worker.Output>()
-        let window = DispatchSemaphore(value: max(workers * 4, options.window / chunk))
-        let ready = DispatchSemaphore(value: 0)
         let strict = options.strict
+        return runOrdered(
+            units: chunks, workers: workers, window: max(workers * 4, options.window / chunk),
+            makeState: { FileScanState(makeWorker()) },
+            process: { chunkIndex, state, stop in
+                var results: [(FileOutcome, Worker.Output)] = []
+                for index in chunkIndex * chunk..<min(count, (chunkIndex + 1) * chunk) {
+                    if stop.isSet { break }
+                    let result = process(files[index], &state.worker, state.reader, state.inflater, &state.scratch)
+                    if strict, result.0.status != .read || result.0.badRecords > 0 {
+                        stop.set()
+                    }
+                    results.append(result)
+                }
+                return results
+            },
+            consumeUntil: consume) == count
+    }
+
+    /// The parallel core: `workers` threads each take the next unit of work, `process` it with their own state
+    /// into per-file results, and `consume` sees every result on the calling thread in unit order. At most
+    /// `window` units are in flight, so memory stays bounded whatever the number of files. Returns how many
+    /// results were consumed.
+    static func runOrdered<State, Output: Sendable>(
+        units: Int, workers: Int, window: Int,
+        makeState: @escaping @Sendable () -> State,
+        process: @escaping @Sendable (Int, State, StopFlag) -> [(FileOutcome, Output)],
+        consumeUntil consume: (FileOutcome, Output) -> Bool
+    ) -> Int {
+        if units == 0 { return 0 }
+        let workers = max(1, min(workers, units))
+        let shared = SharedState<Output>()
+        let window = DispatchSemaphore(value: max(1, window))
+        let ready = DispatchSemaphore(value: 0)
         for _ in 0..<workers {
             WorkerThread.start {
-                var worker = makeWorker()
-                let reader = FileReader()
-                let inflater = Inflater(maxOutputBytes: 1 << 30)
-                var scratch: [UInt8] = []
+                let state = makeState()
                 while true {
                     window.wait()
-                    let chunkIndex = shared.next.add(1, ordering: .relaxed).oldValue
-                    if chunkIndex >= chunks || shared.stopped.load(ordering: .relaxed) {
+                    let unit = shared.next.add(1, ordering: .relaxed).oldValue
+                    if unit >= units || shared.stopped.isSet {
                         window.signal()
                         break
                     }
-                    var results: [(FileOutcome, Worker.Output)] = []
-                    for index in chunkIndex * chunk..<min(count, (chunkIndex + 1) * chunk) {
-                        if shared.stopped.load(ordering: .relaxed) { break }
-                        let result = process(files[index], &worker, reader, inflater, &scratch)
-                        if strict, result.0.status != .read || result.0.badRecords > 0 {
-                            shared.stopped.store(true, ordering: .relaxed)
-                        }
-                        results.append(result)
-                    }
-                    shared.results.withLock { $0[chunkIndex] = results }
+                    let results = process(unit, state, shared.stopped)
+                    shared.results.withLock { $0[unit] = results }
                     ready.signal()
                 }
                 shared.finishedWorkers.add(1, ordering: .relaxed)
                 ready.signal()
             }
         }
-        var nextChunk = 0
+        var nextUnit = 0
         var consumed = 0
         var wanted = true
-        func drain() -> Bool {
-            var progressed = false
-            while nextChunk < chunks, let results = shared.results.withLock({ $0.removeValue(forKey: nextChunk) }) {
+        func drain() {
+            while nextUnit < units, let results = shared.results.withLock({ $0.removeValue(forKey: nextUnit) }) {
                 for (outcome, output) in results {
                     if !wanted { break }
                     if !consume(outcome, output) {
                         wanted = false
-                        shared.stopped.store(true, ordering: .relaxed)
+                        shared.stopped.set()
                     }
+                    consumed += 1
                 }
-                consumed += results.count
-                nextChunk += 1
-                progressed = true
+                nextUnit += 1
                 window.signal()
             }
-            return progressed
         }
-        while nextChunk < chunks {
+        while nextUnit < units {
             ready.wait()
-            _ = drain()
+            drain()
             if shared.finishedWorkers.load(ordering: .relaxed) == workers {
                 // Every worker has exited: take what is left; nothing more will come.
-                _ = drain()
+                drain()
                 break
             }
         }
-        return consumed == count
+        return consumed
+    }
+
+    /// Set to stop the workers early (strict mode's first failure, a satisfied LIMIT).
+    final class StopFlag: Sendable {
+        private let flag = Atomic<Bool>(false)
+        var isSet: Bool { flag.load(ordering: .relaxed) }
+        func set() { flag.store(true, ordering: .relaxed) }
+    }
+
+    /// A worker thread's own reader, inflater and scan worker.
+    final class FileScanState<Worker: ScanWorker> {
+        var worker: Worker
+        let reader = FileReader()
+        let inflater = Inflater(maxOutputBytes: 1 << 30)
+        var scratch: [UInt8] = []
+        init(_ worker: Worker) { self.worker = worker }
     }
 
     final class SharedState<Output: Sendable>: Sendable {
         let next = Atomic<Int>(0)
-        let stopped = Atomic<Bool>(false)
+        let stopped = StopFlag()
         let finishedWorkers = Atomic<Int>(0)
         let results = Mutex<[Int: [(FileOutcome, Output)]]>([:])
     }
@@ -135,8 +167,17 @@ public enum ParallelScan {
     static func process<Worker: ScanWorker>(
         _ file: LogFile, _ worker: inout Worker, _ reader: FileReader, _ inflater: Inflater, _ scratch: inout [UInt8]
     ) -> (FileOutcome, Worker.Output) {
-        var outcome = FileOutcome(file: file, status: .read)
         worker.beginFile(file)
+        let outcome = read(file, &worker, reader, inflater, &scratch, admits: worker.admits)
+        return (outcome, worker.endFile())
+    }
+
+    /// Reads one file: read → inflate (if gzip) → (if `admits` the text) walk its records with `visitor`.
+    static func read<Visitor: RecordVisitor>(
+        _ file: LogFile, _ visitor: inout Visitor, _ reader: FileReader, _ inflater: Inflater, _ scratch: inout [UInt8],
+        admits: (UnsafeRawBufferPointer) -> Bool = { _ in true }
+    ) -> FileOutcome {
+        var outcome = FileOutcome(file: file, status: .read)
         do throws(SourceError) {
             let raw = try reader.read(file.path, expectedSize: file.size)
             outcome.file.size = raw.count
@@ -150,11 +191,11 @@ public enum ParallelScan {
                 }
             }
             outcome.bytesInflated = bytes.count
-            if !worker.admits(bytes) {
+            if !admits(bytes) {
                 outcome.textSkipped = true
-                return (outcome, worker.endFile())
+                return outcome
             }
-            let report = CloudTrailDocument.read(bytes, visitor: &worker, scratch: &scratch)
+            let report = CloudTrailDocument.read(bytes, visitor: &visitor, scratch: &scratch)
             outcome.shape = report.shape
             outcome.records = report.records
             outcome.badRecords = report.badRecordCount
@@ -167,6 +208,6 @@ public enum ParallelScan {
         } catch {
             outcome.status = .failed(error)
         }
-        return (outcome, worker.endFile())
+        return outcome
     }
 }

@@ -3,7 +3,8 @@ extension ScanStatistics {
     /// `12 files read, 3 skipped (2 digest, 1 hidden), 1 failed, 1,234 events scanned, 56 matched,
     /// 1.20 MB read (9.80 MB inflated) in 0.04 s`.
     public func summary(matches: Int? = nil) -> String {
-        var parts = ["\(filesRead.grouped) file\(filesRead == 1 ? "" : "s") read"]
+        var parts = ["\(filesRead.grouped) file\(filesRead == 1 ? "" : "s") read"
+            + (filesFromCache > 0 ? " (\(filesFromCache.grouped) from cache)" : "")]
         if filesSkipped > 0 {
             let reasons = skippedReasons.sorted { ($0.value, $1.key) > ($1.value, $0.key) }.map { "\($0.value.grouped) \($0.key)" }
             parts.append("\(filesSkipped.grouped) skipped (" + reasons.joined(separator: ", ") + ")")

@@ -13,6 +13,10 @@ public struct ScanStatistics: Sendable {
     public var records = 0
     /// Files read and inflated whose JSON was not parsed: they lack text every matching event must contain.
     public var filesTextSkipped = 0
+    /// Files whose decoded columns came from the cache (counted in `filesRead`, not in `bytesRead`).
+    public var filesFromCache = 0
+    /// Size of the files served from the cache (what reading them would have cost).
+    public var bytesFromCache = 0
     public var badRecords = 0
     /// Skipped files by short reason (`digest`, `hidden`, … → count), for the summary line.
     public var skippedReasons: [String: Int] = [:]
@@ -38,12 +42,13 @@ public struct ScanStatistics: Sendable {
         bytesInflated += outcome.bytesInflated
         records += outcome.records
         if outcome.textSkipped { filesTextSkipped += 1 }
+        if outcome.fromCache { filesFromCache += 1 }
         badRecords += outcome.badRecords
         for problem in outcome.problems { note(SourceError(outcome.file.path, problem)) }
         switch outcome.status {
         case .read:
             filesRead += 1
-            bytesRead += outcome.file.size
+            if outcome.fromCache { bytesFromCache += outcome.file.size } else { bytesRead += outcome.file.size }
         case .skipped(let reason):
             filesSkipped += 1
             skippedReasons[reason.label, default: 0] += 1

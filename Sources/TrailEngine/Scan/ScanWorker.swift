@@ -50,6 +50,8 @@ public struct FileOutcome: Sendable {
     public var bytesInflated = 0
     /// The file was inflated but its JSON not parsed: it lacks text every wanted record must contain.
     public var textSkipped = false
+    /// Served from the decoded-column cache: not read at all.
+    public var fromCache = false
 }
 
 extension SourceError {

@@ -39,7 +39,18 @@ public final class ScanOutput {
         return batch.selecting(selected)
     }
 
-    func extract(_ column: ScanColumn, from batch: Batch) -> Column {
+    /// The rows of `batch` (columns in the scan's order) that pass the scan's predicate.
+    public func selectedRows(_ batch: Batch) throws(QueryError) -> [Int32] {
+        guard let predicate, batch.count > 0 else { return Array(0..<Int32(batch.count)) }
+        return try evaluator.select(predicate, batch)
+    }
+
+    /// The output schema: the scan's columns by dotted path.
+    public var fields: [Field] { schema }
+
+    /// `column`'s values pulled out of a decoded batch (its path through pruned rows), CloudTrail Lake's
+    /// conversion applied.
+    public func extract(_ column: ScanColumn, from batch: Batch) -> Column {
         guard let top = batch.schema.firstIndex(where: { $0.name == column.path[0] }) else {
             return Column.constant(.null, type: column.type, count: batch.count)
         }

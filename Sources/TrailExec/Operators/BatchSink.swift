@@ -23,12 +23,12 @@ extension Batch {
     }
 
     /// The rows `rows` of this batch, in that order.
-    func taking(_ rows: [Int32]) -> Batch {
+    public func taking(_ rows: [Int32]) -> Batch {
         Batch(schema: schema, columns: columns.map { $0.take(rows) }, count: rows.count)
     }
 
     /// The rows `rows` (ascending, no repeats: a selection); the batch itself when every row is selected.
-    func selecting(_ rows: [Int32]) -> Batch {
+    public func selecting(_ rows: [Int32]) -> Batch {
         rows.count == count ? self : taking(rows)
     }
 

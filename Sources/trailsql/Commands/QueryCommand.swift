@@ -32,6 +32,8 @@ struct QueryCommand: ParsableCommand {
 
     @OptionGroup var source: SourceOptions
 
+    @OptionGroup var cache: CacheOptions
+
     func validate() throws {
         guard ResultFormat(rawValue: format) != nil else {
             throw ValidationError("unknown --format \(format); use one of \(ResultFormat.allCases.map(\.rawValue).joined(separator: ", "))")
@@ -55,7 +57,8 @@ struct QueryCommand: ParsableCommand {
             if text.allSatisfy(\.isWhitespace) { throw ValidationError("no SQL given: pass it as an argument, with -f FILE or on stdin") }
         }
         let resultFormat = ResultFormat(rawValue: format)!
-        let options = QueryRun.Options(scan: source.scanOptions, maxScanBytes: maxScanBytes, listsEveryFile: source.verbose)
+        let options = QueryRun.Options(scan: source.scanOptions, maxScanBytes: maxScanBytes, listsEveryFile: source.verbose,
+                                       cache: cache.segmentCache)
         let sources = try source.resolvedSources()
         let result: QueryRun.Result
         switch Result(catching: { () throws(QueryError) in

@@ -1,0 +1,110 @@
+import TrailColumnar
+import TrailSource
+
+/// One cache entry: the decoded columns of a segment (a run of log files of one folder), with the identity of
+/// every file it was decoded from.
+///
+/// On disk: `TSQLSEG1`, the header's length (u64), the header, its CRC-32, then one blob per column
+/// (`ColumnCodec`), each with its own CRC-32 in the header — so a query reads and checks only the columns it
+/// needs. A column may cover only some rows (`rows`): the matches of a full-text needle, kept for `SELECT *`.
+struct SegmentEntry {
+    struct File: Equatable {
+        var path: String
+        var size: Int
+        var modificationTime: Int64
+        var records: Int
+        var bytesInflated: Int
+    }
+
+    struct ColumnInfo {
+        var path: String
+        var type: String
+        /// The rows this column holds, when not all (ascending row numbers).
+        var rows: [Int32]?
+        var offset: Int
+        var length: Int
+        var checksum: UInt32
+    }
+
+    static let magic: [UInt8] = Array("TSQLSEG1".utf8)
+
+    var files: [File]
+    var rowCount: Int
+    var columns: [ColumnInfo]
+
+    /// Serialises the header for `columns` (offsets relative to the first blob).
+    func encodeHeader() -> [UInt8] {
+        var out: [UInt8] = []
+        func int(_ value: Int) { withUnsafeBytes(of: Int64(value).littleEndian) { out += $0 } }
+        func text(_ value: String) { int(value.utf8.count); out += value.utf8 }
+        int(rowCount)
+        int(files.count)
+        for file in files {
+            text(file.path); int(file.size); int(Int(file.modificationTime)); int(file.records); int(file.bytesInflated)
+        }
+        int(columns.count)
+        for column in columns {
+            text(column.path); text(column.type)
+            if let rows = column.rows {
+                int(rows.count)
+                rows.withUnsafeBytes { out += $0 }
+            } else {
+                int(-1)
+            }
+            int(column.offset); int(column.length); int(Int(column.checksum))
+        }
+        return out
+    }
+
+    struct Corrupt: Error {
+        var reason: String
+    }
+
+    static func decodeHeader(_ bytes: UnsafeRawBufferPointer) throws(Corrupt) -> SegmentEntry {
+        var offset = 0
+        func int() throws(Corrupt) -> Int {
+            guard offset + 8 <= bytes.count else { throw Corrupt(reason: "header truncated") }
+            let value = Int64(littleEndian: bytes.loadUnaligned(fromByteOffset: offset, as: Int64.self))
+            offset += 8
+            return Int(value)
+        }
+        func count() throws(Corrupt) -> Int {
+            let value = try int()
+            guard value >= 0, value <= bytes.count - offset || value < 1 << 24 else { throw Corrupt(reason: "implausible count") }
+            return value
+        }
+        func text() throws(Corrupt) -> String {
+            let length = try count()
+            guard offset + length <= bytes.count else { throw Corrupt(reason: "header truncated") }
+            defer { offset += length }
+            return String(decoding: UnsafeRawBufferPointer(rebasing: bytes[offset..<offset + length]), as: UTF8.self)
+        }
+        let rowCount = try count()
+        var files: [File] = []
+        for _ in 0..<(try count()) {
+            files.append(File(path: try text(), size: try int(), modificationTime: Int64(try int()), records: try int(),
+                              bytesInflated: try int()))
+        }
+        var columns: [ColumnInfo] = []
+        for _ in 0..<(try count()) {
+            let path = try text()
+            let type = try text()
+            let rowsCount = try int()
+            var rows: [Int32]?
+            if rowsCount >= 0 {
+                guard offset + rowsCount * 4 <= bytes.count else { throw Corrupt(reason: "header truncated") }
+                var list: [Int32] = []
+                list.reserveCapacity(rowsCount)
+                for index in 0..<rowsCount {
+                    list.append(Int32(littleEndian: bytes.loadUnaligned(fromByteOffset: offset + index * 4, as: Int32.self)))
+                }
+                offset += rowsCount * 4
+                rows = list
+            }
+            columns.append(ColumnInfo(path: path, type: type, rows: rows, offset: try int(), length: try count(),
+                                      checksum: UInt32(truncatingIfNeeded: try int())))
+        }
+        guard files.reduce(0, { $0 + $1.records }) == rowCount else { throw Corrupt(reason: "row count differs") }
+        return SegmentEntry(files: files, rowCount: rowCount, columns: columns)
+    }
+}
