@@ -83,7 +83,10 @@ let package = Package(
             swiftSettings: strict),
         .testTarget(
             name: "TrailEngineTests",
-            dependencies: ["TrailEngine", "TrailJSON", "TrailColumnar", "TrailTestSupport", "TrailGenerator"],
+            dependencies: [
+                "TrailEngine", "TrailExec", "TrailPlan", "TrailSQL", "TrailBase", "TrailSource", "TrailJSON", "TrailColumnar",
+                "TrailTestSupport", "TrailGenerator",
+            ],
             swiftSettings: strict),
         .testTarget(name: "CLITests", dependencies: ["TrailTestSupport"], swiftSettings: strict),
         .testTarget(

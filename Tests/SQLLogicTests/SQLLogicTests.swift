@@ -26,20 +26,29 @@ struct SQLLogicTests {
     /// Fixed so that now()/current_date in tests are deterministic: 2024-03-01T12:00:00Z.
     static let startMillis: Int64 = 1_709_294_400_000
 
-    @Test("SLT file", arguments: SQLLogicTests.files)
-    func run(file: String) throws {
+    /// Each file runs without the cache, then twice through a fresh cache (cold: decoded and written; warm:
+    /// served from it): every pass must give the expected answers.
+    @Test("SLT file", arguments: SQLLogicTests.files, [false, true])
+    func run(file: String, throughCache: Bool) throws {
         let url = Self.root.appendingPathComponent(file)
         let text = try String(contentsOf: url, encoding: .utf8)
         let parsed = try SLTFile(text: text)
         var sources: [String] = []
         var failures: [String] = []
         var completions: [(line: Int, count: Int, rows: [String])] = []
-        for record in parsed.records {
+        var cache: SegmentCache?
+        if throughCache {
+            let directory = FileManager.default.temporaryDirectory.appendingPathComponent("slt-cache-\(UUID().uuidString)").path
+            cache = SegmentCache(directory: directory)
+        }
+        defer { if let cache { try? FileManager.default.removeItem(atPath: cache.directory) } }
+        let records = throughCache ? parsed.records + parsed.records : parsed.records
+        for record in records {
             switch record {
             case .load(let path, _):
                 sources = [Self.root.appendingPathComponent(path).path]
             case .query(let types, let sort, let sql, let expected, let line, let expectedLine):
-                switch Self.execute(sql, sources) {
+                switch Self.execute(sql, sources, cache: cache) {
                 case .failure(let error):
                     failures.append("\(file):\(line): query failed: \(error.rendered(in: sql))")
                 case .success(let result):
@@ -64,7 +73,7 @@ struct SQLLogicTests {
                     failures.append("\(file):\(line): statement failed: \(error.rendered(in: sql))")
                 }
             case .statementError(let code, let sql, let message, let line):
-                switch Self.execute(sql, sources) {
+                switch Self.execute(sql, sources, cache: cache) {
                 case .success:
                     failures.append("\(file):\(line): expected error \(code), the statement succeeded: \(sql)")
                 case .failure(let error):
@@ -75,7 +84,7 @@ struct SQLLogicTests {
                     }
                 }
             case .pruning(let read, let pruned, let sql, let line):
-                switch Self.execute(sql, sources) {
+                switch Self.execute(sql, sources, cache: cache) {
                 case .failure(let error):
                     failures.append("\(file):\(line): query failed: \(error.rendered(in: sql))")
                 case .success(let result):
@@ -91,7 +100,7 @@ struct SQLLogicTests {
                 }
             }
         }
-        if ProcessInfo.processInfo.environment["SLT_COMPLETE"] == "1", !completions.isEmpty {
+        if !throughCache, ProcessInfo.processInfo.environment["SLT_COMPLETE"] == "1", !completions.isEmpty {
             var lines = text.split(separator: "\n", omittingEmptySubsequences: false).map(String.init)
             for completion in completions.sorted(by: { $0.line > $1.line }) {
                 lines.replaceSubrange(completion.line..<(completion.line + completion.count), with: completion.rows)
@@ -108,12 +117,12 @@ struct SQLLogicTests {
         var statistics: QueryStatistics
     }
 
-    static func execute(_ sql: String, _ sources: [String]) -> Result<Outcome, QueryError> {
+    static func execute(_ sql: String, _ sources: [String], cache: SegmentCache? = nil) -> Result<Outcome, QueryError> {
         let sink = CollectingSink()
         var schema: [Field] = []
         let result = Result { () throws(QueryError) in
             try QueryRun.run(sql, sources: sources,
-                             options: QueryRun.Options(scan: .init(workers: 2), startMillis: startMillis)) { resultSchema in
+                             options: QueryRun.Options(scan: .init(workers: 2), startMillis: startMillis, cache: cache)) { resultSchema in
                 schema = zip(resultSchema.names, resultSchema.types).map { Field($0, $1) }
                 return sink
             }

@@ -16,12 +16,18 @@ public enum CommandRunner {
         return candidates.first { FileManager.default.isExecutableFile(atPath: $0.path) } ?? candidates[0]
     }
 
+    static let testCacheHome = FileManager.default.temporaryDirectory
+        .appendingPathComponent("trailsql-test-cache-\(ProcessInfo.processInfo.processIdentifier)").path
+
     /// Runs `trailsql` with `arguments`; with `shell`, runs `/bin/sh` with them instead (for pipes).
     public static func run(_ arguments: [String], environment: [String: String] = [:], shell: Bool = false) throws -> Output {
         let process = Process()
         process.executableURL = shell ? URL(fileURLWithPath: "/bin/sh") : executable
         process.arguments = arguments
-        process.environment = ProcessInfo.processInfo.environment.merging(environment) { $1 }
+        // The decoded-column cache goes to a folder of the test run's own, never the user's ~/.cache.
+        var base = ProcessInfo.processInfo.environment
+        base["XDG_CACHE_HOME"] = testCacheHome
+        process.environment = base.merging(environment) { $1 }
         let out = Pipe()
         let err = Pipe()
         process.standardOutput = out
