@@ -10,7 +10,7 @@ final class AggregateOperator: BatchSink {
     let schema: [Field]
     let evaluator: ExpressionEvaluator
     let next: BatchSink
-    var groups: [[UInt8]: Int32] = [:]
+    var groups = ByteKeyTable()
     let keyBuilders: [ColumnBuilder]
     var key: [UInt8] = []
     var groupCount = 0
@@ -40,15 +40,12 @@ final class AggregateOperator: BatchSink {
                 for (column, expression) in zip(keyColumns, keys) {
                     KeyEncoder.append(column, expression.type, row: row, to: &key)
                 }
-                if let existing = groups[key] {
-                    groupIDs[row] = existing
-                } else {
-                    let id = Int32(groupCount)
-                    groups[key] = id
+                let (id, inserted) = groups.id(of: key)
+                if inserted {
                     for (builder, column) in zip(keyBuilders, keyColumns) { builder.append(column.value(at: row)) }
                     addGroup()
-                    groupIDs[row] = id
                 }
+                groupIDs[row] = id
             }
         }
         for accumulator in accumulators {
