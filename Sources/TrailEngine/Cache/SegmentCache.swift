@@ -54,11 +54,14 @@ public final class SegmentCache: Sendable {
         let descriptor: Int32
         let entry: SegmentEntry
         let dataStart: Int
+        /// Every file of the segment has the path, size and modification time the entry was made from.
+        let matches: Bool
 
-        init(descriptor: Int32, entry: SegmentEntry, dataStart: Int) {
+        init(descriptor: Int32, entry: SegmentEntry, dataStart: Int, matches: Bool) {
             self.descriptor = descriptor
             self.entry = entry
             self.dataStart = dataStart
+            self.matches = matches
         }
 
         deinit { close(descriptor) }
@@ -81,8 +84,9 @@ public final class SegmentCache: Sendable {
         }
     }
 
-    /// Opens the entry for `key`, or nil when there is none or it is corrupt (then it is deleted).
-    func open(_ key: String) -> Reader? {
+    /// Opens the entry for `key`, or nil when there is none or it is corrupt (then it is deleted). `files` are
+    /// the segment's files now, checked against the entry's (`Reader.matches`).
+    func open(_ key: String, files: ArraySlice<LogFile>) -> Reader? {
         let path = entryPath(key)
         let descriptor = Glibc.open(path, O_RDONLY | O_CLOEXEC)
         guard descriptor >= 0 else { return nil }
@@ -96,15 +100,15 @@ public final class SegmentCache: Sendable {
         let read = header.withUnsafeMutableBytes { pread(descriptor, $0.baseAddress, headerLength + 4, 16) }
         guard read == headerLength + 4 else { return corrupt(path, descriptor) }
         let stored = header.withUnsafeBytes { UInt32(littleEndian: $0.loadUnaligned(fromByteOffset: headerLength, as: UInt32.self)) }
-        let entry = header.withUnsafeBytes { raw -> SegmentEntry? in
+        let decoded = header.withUnsafeBytes { raw -> (entry: SegmentEntry, matches: Bool)? in
             let body = UnsafeRawBufferPointer(rebasing: raw[0..<headerLength])
             guard crc32(body) == stored else { return nil }
-            return try? SegmentEntry.decodeHeader(body)
+            return try? SegmentEntry.decodeHeader(body, expected: files)
         }
-        guard let entry else { return corrupt(path, descriptor) }
+        guard let decoded else { return corrupt(path, descriptor) }
         // Least recently used goes first: a hit counts as a use.
-        futimens(descriptor, nil)
-        return Reader(descriptor: descriptor, entry: entry, dataStart: 16 + headerLength + 4)
+        if decoded.matches { futimens(descriptor, nil) }
+        return Reader(descriptor: descriptor, entry: decoded.entry, dataStart: 16 + headerLength + 4, matches: decoded.matches)
     }
 
     private func corrupt(_ path: String, _ descriptor: Int32) -> Reader? {
@@ -257,7 +261,7 @@ public final class SegmentCache: Sendable {
             let entry = header.withUnsafeBytes { raw -> SegmentEntry? in
                 let body = UnsafeRawBufferPointer(rebasing: raw[0..<length])
                 guard crc32(body) == UInt32(littleEndian: raw.loadUnaligned(fromByteOffset: length, as: UInt32.self)) else { return nil }
-                return try? SegmentEntry.decodeHeader(body)
+                return try? SegmentEntry.decodeHeader(body).entry
             }
             guard let entry else { result.corrupt += 1; continue }
             result.files += entry.files.count

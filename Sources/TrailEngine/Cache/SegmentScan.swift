@@ -70,12 +70,8 @@ final class SegmentScan {
 
     func scan(_ files: ArraySlice<LogFile>) -> [(FileOutcome, QueryScanWorker.Output)] {
         let key = SegmentScan.key(files)
-        let entry = cache.open(key)
-        let current = entry.flatMap { reader -> SegmentCache.Reader? in
-            let identities = files.map { ($0.path, $0.size, $0.modificationTime) }
-            let cached = reader.entry.files.map { ($0.path, $0.size, $0.modificationTime) }
-            return identities.elementsEqual(cached, by: { $0 == $1 }) ? reader : nil
-        }
+        let entry = cache.open(key, files: files)
+        let current = entry.flatMap { $0.matches ? $0 : nil }
         if let current, let served = serve(files, current) { return served }
         return decode(files, key: key, previous: current)
     }

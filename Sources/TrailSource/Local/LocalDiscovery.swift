@@ -87,8 +87,9 @@ public enum LocalDiscovery {
             }
             level = next
         }
+        // Each listing is released as soon as its items are moved: memory stays at one copy of the file list.
         func assemble(_ folder: String) {
-            guard let listing = listings[folder] else { return }
+            guard let listing = listings.removeValue(forKey: folder) else { return }
             for item in listing.items {
                 switch item {
                 case .file(let file): discovery.files.append(file)
@@ -100,6 +101,11 @@ public enum LocalDiscovery {
         if listings[root] == nil {
             discovery.skipped.append(SkippedFile(path: root, reason: .notRegular))
         }
+        var fileCount = 0
+        for listing in listings.values {
+            for case .file in listing.items { fileCount += 1 }
+        }
+        discovery.files.reserveCapacity(discovery.files.count + fileCount)
         assemble(root)
     }
 
@@ -168,8 +174,10 @@ public enum LocalDiscovery {
                 listing.items.append(.folder(path))
                 continue
             }
-            classify(path: path, info: info, location: CloudTrailLocation(fileName: name, folder: folderPart),
-                     readsInsights: readsInsights, isExplicit: false, &found)
+            // Only the kind matters here; a kind folder settles it without parsing the name.
+            var location = CloudTrailLocation()
+            if folderPart.hasKind { location.kind = folderPart.location.kind } else { location = CloudTrailLocation(fileName: name, folder: folderPart) }
+            classify(path: path, info: info, location: location, readsInsights: readsInsights, isExplicit: false, &found)
             if let file = found.files.popLast() { listing.items.append(.file(file)) }
             if let skipped = found.skipped.popLast() { listing.items.append(.skipped(skipped)) }
         }
@@ -200,6 +208,6 @@ public enum LocalDiscovery {
         let seconds = Int64(info.st_mtim.tv_sec)
         let nanos = Int64(info.st_mtim.tv_nsec)
         #endif
-        discovery.files.append(LogFile(path: path, size: Int(info.st_size), modificationTime: seconds * 1_000_000_000 + nanos, location: location))
+        discovery.files.append(LogFile(path: path, size: Int(info.st_size), modificationTime: seconds * 1_000_000_000 + nanos))
     }
 }
