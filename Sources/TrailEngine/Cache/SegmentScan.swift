@@ -59,8 +59,15 @@ final class SegmentScan {
         }
     }
 
-    /// Whether the cache can serve `node` at all (CloudTrail tables; Lake converts its columns after decoding).
-    static func supports(_ node: ScanNode) -> Bool { node.table == .cloudTrail }
+    /// Whether the cache can serve `node` at all: CloudTrail tables (Lake converts its columns after decoding),
+    /// and not a wide scan with a needle. `SELECT * … LIKE '%i-0abc%'` over 1M events took 8.3 s cold and 3.7 s
+    /// warm through the cache (every record's request parameters decoded, kept and read back) against 3.2 s
+    /// without it, where files lacking the needle are never parsed.
+    static func supports(_ node: ScanNode) -> Bool {
+        guard node.table == .cloudTrail else { return false }
+        let needles = TextNeedles(node)
+        return needles.isEmpty || Set(node.columns.map(\.dottedPath)).count < 8
+    }
 
     static func key(_ files: ArraySlice<LogFile>) -> String {
         "\(files.first?.path ?? "")\u{0}\(files.last?.path ?? "")\u{0}\(files.count)"
