@@ -61,6 +61,18 @@ struct SegmentEntry {
         return out
     }
 
+    /// Whether `bytes` are the UTF-8 of `first + second`, compared in place.
+    static func equals(_ bytes: UnsafeRawBufferPointer, _ first: String, _ second: String) -> Bool {
+        var first = first, second = second
+        return first.withUTF8 { a in
+            second.withUTF8 { b in
+                guard a.count + b.count == bytes.count else { return false }
+                if a.count > 0 && memcmp(a.baseAddress!, bytes.baseAddress!, a.count) != 0 { return false }
+                return b.count == 0 || memcmp(b.baseAddress!, bytes.baseAddress! + a.count, b.count) == 0
+            }
+        }
+    }
+
     struct Corrupt: Error {
         var reason: String
     }
@@ -100,9 +112,8 @@ struct SegmentEntry {
                 let length = try count()
                 guard offset + length <= bytes.count else { throw Corrupt(reason: "header truncated") }
                 let stored = UnsafeRawBufferPointer(rebasing: bytes[offset..<offset + length])
-                var file = expected[expected.startIndex + index]
-                let same = file.path.withUTF8 { $0.count == length && (length == 0 || memcmp($0.baseAddress!, stored.baseAddress!, length) == 0) }
-                if !same { matches = false }
+                let file = expected[expected.startIndex + index]
+                if !SegmentEntry.equals(stored, file.folder, file.name) { matches = false }
                 offset += length
                 path = ""
             } else {

@@ -177,7 +177,8 @@ public enum LocalDiscovery {
             // Only the kind matters here; a kind folder settles it without parsing the name.
             var location = CloudTrailLocation()
             if folderPart.hasKind { location.kind = folderPart.location.kind } else { location = CloudTrailLocation(fileName: name, folder: folderPart) }
-            classify(path: path, info: info, location: location, readsInsights: readsInsights, isExplicit: false, &found)
+            classify(path: path, info: info, location: location, readsInsights: readsInsights, isExplicit: false, &found,
+                     folder: prefix, name: name)
             if let file = found.files.popLast() { listing.items.append(.file(file)) }
             if let skipped = found.skipped.popLast() { listing.items.append(.skipped(skipped)) }
         }
@@ -185,7 +186,7 @@ public enum LocalDiscovery {
     }
 
     private static func classify(path: String, info: stat, location: CloudTrailLocation? = nil, readsInsights: Bool,
-                                 isExplicit: Bool, _ discovery: inout Discovery) {
+                                 isExplicit: Bool, _ discovery: inout Discovery, folder: String? = nil, name: String? = nil) {
         guard isRegular(info) else {
             discovery.skipped.append(SkippedFile(path: path, reason: .notRegular))
             return
@@ -208,6 +209,11 @@ public enum LocalDiscovery {
         let seconds = Int64(info.st_mtim.tv_sec)
         let nanos = Int64(info.st_mtim.tv_nsec)
         #endif
-        discovery.files.append(LogFile(path: path, size: Int(info.st_size), modificationTime: seconds * 1_000_000_000 + nanos))
+        let time = seconds * 1_000_000_000 + nanos
+        if let folder, let name {
+            discovery.files.append(LogFile(folder: folder, name: name, size: Int(info.st_size), modificationTime: time))
+        } else {
+            discovery.files.append(LogFile(path: path, size: Int(info.st_size), modificationTime: time))
+        }
     }
 }
