@@ -29,8 +29,12 @@ public struct DecodeWorker: ScanWorker {
 extension PartitionValues {
     /// The partition values of a file, from its path.
     public init(_ file: LogFile) {
-        let location = file.location
+        self.init(file.location, path: file.path)
+    }
+
+    /// The partition values of a file at `location`.
+    public init(_ location: CloudTrailLocation, path: String?) {
         self.init(region: location.region, year: location.year, month: location.month, day: location.day,
-                  accountID: location.accountID, date: location.date, path: file.path)
+                  accountID: location.accountID, date: location.date, path: path)
     }
 }

@@ -14,6 +14,13 @@ struct PartitionPruner {
     let dayRange: ClosedRange<Int>?
     /// The partition columns each predicate reads (nil: it reads something a folder cannot tell).
     let predicateColumns: [Set<String>?]
+    /// Decisions by partition values, when no predicate reads `$path` (then files of one folder share them).
+    let memo = Memo()
+    let readsPath: Bool
+
+    final class Memo {
+        var decisions: [PartitionValues: Bool] = [:]
+    }
 
     init(node: ScanNode, context: EvaluationContext) throws(QueryError) {
         self.node = node
@@ -37,6 +44,7 @@ struct PartitionPruner {
             visit(predicate)
             return settled ? names : nil
         }
+        readsPath = node.columns.contains { $0.path == ["$path"] }
         let one = Batch(schema: [], columns: [], count: 1)
         let constants = ExpressionEvaluator(context: context)
         func day(_ bound: BoundExpression) throws(QueryError) -> Int? {
@@ -112,7 +120,16 @@ struct PartitionPruner {
             if !dayRange.contains(number) { return false }
         }
         guard !predicates.isEmpty else { return true }
-        let values = PartitionValues(file)
+        // PERF: one evaluation per distinct set of partition values, not per file: evaluating the predicates
+        // for each of 200k files took 2 s of a `WHERE day <= '28'` query.
+        let values = PartitionValues(location, path: readsPath ? file.path : nil)
+        if let known = memo.decisions[values] { return known }
+        let decision = try evaluate(values)
+        memo.decisions[values] = decision
+        return decision
+    }
+
+    private func evaluate(_ values: PartitionValues) throws(QueryError) -> Bool {
         let columns = node.columns.map { column -> Column in
             if column.path.count == 1, TableKind.partitionColumnNames.contains(column.path[0]) {
                 return Column.constant(values.value(of: column.path[0]).map(Value.string) ?? .null, type: .varchar, count: 1)

@@ -2,7 +2,7 @@ import TrailBase
 import TrailColumnar
 
 /// Partition values of the file being decoded (from its path, see `CloudTrailLocation`).
-public struct PartitionValues: Sendable, Equatable {
+public struct PartitionValues: Sendable, Hashable {
     public var region: String?
     public var year: String?
     public var month: String?
