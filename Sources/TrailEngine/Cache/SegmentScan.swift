@@ -234,7 +234,6 @@ final class SegmentScan {
         let outcomes = zip(files, cached).map { file, entry in
             var outcome = FileOutcome(file: file, status: .read)
             outcome.records = entry.records
-            outcome.bytesInflated = entry.bytesInflated
             outcome.fromCache = fromCache
             return outcome
         }

@@ -16,7 +16,9 @@ extension ScanStatistics {
         }
         if badRecords > 0 { parts.append("\(badRecords.grouped) bad record\(badRecords == 1 ? "" : "s") skipped") }
         if let matches { parts.append("\(matches.grouped) matched") }
-        parts.append("\(megabytes(bytesRead)) read (\(megabytes(bytesInflated)) inflated) in \(String(format2: seconds)) s")
+        var volume = "\(megabytes(bytesRead)) read (\(megabytes(bytesInflated)) inflated)"
+        if bytesFromCache > 0 { volume += " + \(megabytes(bytesFromCache)) of files answered from the cache" }
+        parts.append(volume + " in \(String(format2: seconds)) s")
         return parts.joined(separator: ", ")
     }
 
