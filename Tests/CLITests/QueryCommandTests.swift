@@ -106,5 +106,7 @@ struct QueryCommandTests {
         #expect(output.stdout.contains("useridentity.arn"))
         #expect(output.stdout.contains("partition filter: date LIKE '2024/01/0%'"))
         #expect(output.stdout.contains("files: 7 of 7 to read"))
+        // The raw-text prefilter: files without 'ConsoleLogin' are not parsed.
+        #expect(output.stdout.contains("text needles: 'ConsoleLogin' (JSON without them is not parsed)"))
     }
 }

@@ -24,6 +24,14 @@ public enum PlanPrinter {
                 lines.append(indent + "Scan \(scan.tableName) (\(scan.table == .lake ? "CloudTrail Lake" : "CloudTrail"))")
                 lines.append(pad + "decodes: " + (scan.columns.isEmpty ? "(no columns: counts records)" : scan.columns.map(\.dottedPath).joined(separator: ", ")))
                 if let predicate = scan.predicate { lines.append(pad + "filter: " + text(predicate)) }
+                let needles = TextNeedles(scan)
+                if !needles.isEmpty {
+                    let groups = needles.groups.map { group -> String in
+                        let quoted = group.map { "'" + String(decoding: $0, as: UTF8.self).doublingASCII(UInt8(ascii: "'")) + "'" }
+                        return quoted.count == 1 ? quoted[0] : "(" + quoted.joined(separator: " OR ") + ")"
+                    }
+                    lines.append(pad + "text needles: " + groups.joined(separator: " AND ") + " (JSON without them is not parsed)")
+                }
                 let filter = scan.partitionFilter
                 if filter.isEmpty {
                     lines.append(pad + "partitions: all files (no predicate on region/year/month/day/accountid/date/$path/eventtime)")
