@@ -11,7 +11,8 @@ import TrailSource
 ///
 /// On disk: `TSQLSEG1`, the header's length (u64), the header, its CRC-32, then one blob per column
 /// (`ColumnCodec`), each with its own CRC-32 in the header — so a query reads and checks only the columns it
-/// needs. A column may cover only some rows (`rows`): the matches of a full-text needle, kept for `SELECT *`.
+/// needs. The format can mark a column as holding only some rows (`rows`); this version writes whole columns
+/// only and treats a partial one as missing.
 struct SegmentEntry {
     struct File: Equatable {
         var path: String
