@@ -90,25 +90,29 @@ public final class SegmentCache: Sendable {
         let path = entryPath(key)
         let descriptor = Glibc.open(path, O_RDONLY | O_CLOEXEC)
         guard descriptor >= 0 else { return nil }
-        var prefix = [UInt8](repeating: 0, count: 16)
-        var headerLength = 0
-        if prefix.withUnsafeMutableBytes({ pread(descriptor, $0.baseAddress, 16, 0) }) == 16, Array(prefix[0..<8]) == SegmentEntry.magic {
-            headerLength = Int(Int64(littleEndian: prefix.withUnsafeBytes { $0.loadUnaligned(fromByteOffset: 8, as: Int64.self) }))
-        }
-        guard headerLength > 0, headerLength < 1 << 30 else { return corrupt(path, descriptor) }
-        var header = [UInt8](repeating: 0, count: headerLength + 4)
-        let read = header.withUnsafeMutableBytes { pread(descriptor, $0.baseAddress, headerLength + 4, 16) }
-        guard read == headerLength + 4 else { return corrupt(path, descriptor) }
-        let stored = header.withUnsafeBytes { UInt32(littleEndian: $0.loadUnaligned(fromByteOffset: headerLength, as: UInt32.self)) }
-        let decoded = header.withUnsafeBytes { raw -> (entry: SegmentEntry, matches: Bool)? in
-            let body = UnsafeRawBufferPointer(rebasing: raw[0..<headerLength])
-            guard crc32(body) == stored else { return nil }
-            return try? SegmentEntry.decodeHeader(body, expected: files)
-        }
-        guard let decoded else { return corrupt(path, descriptor) }
+        guard let header = SegmentCache.readHeader(descriptor, expected: files) else { return corrupt(path, descriptor) }
         // Least recently used goes first: a hit counts as a use.
-        if decoded.matches { futimens(descriptor, nil) }
-        return Reader(descriptor: descriptor, entry: decoded.entry, dataStart: 16 + headerLength + 4, matches: decoded.matches)
+        if header.matches { futimens(descriptor, nil) }
+        return Reader(descriptor: descriptor, entry: header.entry, dataStart: header.dataStart, matches: header.matches)
+    }
+
+    /// Reads and checks an entry's magic, header and header CRC; nil when any of them is wrong.
+    static func readHeader(_ descriptor: Int32, expected: ArraySlice<LogFile>? = nil)
+        -> (entry: SegmentEntry, matches: Bool, dataStart: Int)?
+    {
+        var prefix = [UInt8](repeating: 0, count: 16)
+        guard prefix.withUnsafeMutableBytes({ pread(descriptor, $0.baseAddress, 16, 0) }) == 16,
+              Array(prefix[0..<8]) == SegmentEntry.magic else { return nil }
+        let length = Int(Int64(littleEndian: prefix.withUnsafeBytes { $0.loadUnaligned(fromByteOffset: 8, as: Int64.self) }))
+        guard length > 0, length < 1 << 30 else { return nil }
+        var header = [UInt8](repeating: 0, count: length + 4)
+        guard header.withUnsafeMutableBytes({ pread(descriptor, $0.baseAddress, length + 4, 16) }) == length + 4 else { return nil }
+        return header.withUnsafeBytes { raw -> (entry: SegmentEntry, matches: Bool, dataStart: Int)? in
+            let body = UnsafeRawBufferPointer(rebasing: raw[0..<length])
+            guard crc32(body) == UInt32(littleEndian: raw.loadUnaligned(fromByteOffset: length, as: UInt32.self)),
+                  let decoded = try? SegmentEntry.decodeHeader(body, expected: expected) else { return nil }
+            return (decoded.entry, decoded.matches, 16 + length + 4)
+        }
     }
 
     private func corrupt(_ path: String, _ descriptor: Int32) -> Reader? {
@@ -249,21 +253,10 @@ public final class SegmentCache: Sendable {
             let descriptor = Glibc.open(file.path, O_RDONLY | O_CLOEXEC)
             guard descriptor >= 0 else { continue }
             defer { close(descriptor) }
-            var prefix = [UInt8](repeating: 0, count: 16)
-            guard prefix.withUnsafeMutableBytes({ pread(descriptor, $0.baseAddress, 16, 0) }) == 16,
-                  Array(prefix[0..<8]) == SegmentEntry.magic else { result.corrupt += 1; continue }
-            let length = Int(Int64(littleEndian: prefix.withUnsafeBytes { $0.loadUnaligned(fromByteOffset: 8, as: Int64.self) }))
-            guard length > 0, length < 1 << 30 else { result.corrupt += 1; continue }
-            var header = [UInt8](repeating: 0, count: length + 4)
-            guard header.withUnsafeMutableBytes({ pread(descriptor, $0.baseAddress, length + 4, 16) }) == length + 4 else {
-                result.corrupt += 1; continue
+            guard let entry = SegmentCache.readHeader(descriptor)?.entry else {
+                result.corrupt += 1
+                continue
             }
-            let entry = header.withUnsafeBytes { raw -> SegmentEntry? in
-                let body = UnsafeRawBufferPointer(rebasing: raw[0..<length])
-                guard crc32(body) == UInt32(littleEndian: raw.loadUnaligned(fromByteOffset: length, as: UInt32.self)) else { return nil }
-                return try? SegmentEntry.decodeHeader(body).entry
-            }
-            guard let entry else { result.corrupt += 1; continue }
             result.files += entry.files.count
             result.rows += entry.rowCount
         }

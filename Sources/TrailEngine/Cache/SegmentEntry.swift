@@ -9,30 +9,27 @@ import TrailSource
 /// One cache entry: the decoded columns of a segment (a run of log files of one folder), with the identity of
 /// every file it was decoded from.
 ///
-/// On disk: `TSQLSEG1`, the header's length (u64), the header, its CRC-32, then one blob per column
+/// On disk: `TSQLSEG2` (entries of an older format fail it and are rebuilt), the header's length (u64), the
+/// header, its CRC-32, then one blob per column
 /// (`ColumnCodec`), each with its own CRC-32 in the header — so a query reads and checks only the columns it
-/// needs. The format can mark a column as holding only some rows (`rows`); this version writes whole columns
-/// only and treats a partial one as missing.
+/// needs. Every column holds every row of the segment.
 struct SegmentEntry {
     struct File: Equatable {
         var path: String
         var size: Int
         var modificationTime: Int64
         var records: Int
-        var bytesInflated: Int
     }
 
     struct ColumnInfo {
         var path: String
         var type: String
-        /// The rows this column holds, when not all (ascending row numbers).
-        var rows: [Int32]?
         var offset: Int
         var length: Int
         var checksum: UInt32
     }
 
-    static let magic: [UInt8] = Array("TSQLSEG1".utf8)
+    static let magic: [UInt8] = Array("TSQLSEG2".utf8)
 
     var files: [File]
     var rowCount: Int
@@ -46,17 +43,11 @@ struct SegmentEntry {
         int(rowCount)
         int(files.count)
         for file in files {
-            text(file.path); int(file.size); int(Int(file.modificationTime)); int(file.records); int(file.bytesInflated)
+            text(file.path); int(file.size); int(Int(file.modificationTime)); int(file.records)
         }
         int(columns.count)
         for column in columns {
             text(column.path); text(column.type)
-            if let rows = column.rows {
-                int(rows.count)
-                rows.withUnsafeBytes { out += $0 }
-            } else {
-                int(-1)
-            }
             int(column.offset); int(column.length); int(Int(column.checksum))
         }
         return out
@@ -120,8 +111,7 @@ struct SegmentEntry {
             } else {
                 path = try text()
             }
-            let entry = File(path: path, size: try int(), modificationTime: Int64(try int()), records: try int(),
-                             bytesInflated: try int())
+            let entry = File(path: path, size: try int(), modificationTime: Int64(try int()), records: try int())
             if let expected, matches {
                 let file = expected[expected.startIndex + index]
                 if file.size != entry.size || file.modificationTime != entry.modificationTime { matches = false }
@@ -132,19 +122,7 @@ struct SegmentEntry {
         for _ in 0..<(try count()) {
             let path = try text()
             let type = try text()
-            let rowsCount = try int()
-            var rows: [Int32]?
-            if rowsCount >= 0 {
-                guard offset + rowsCount * 4 <= bytes.count else { throw Corrupt(reason: "header truncated") }
-                var list: [Int32] = []
-                list.reserveCapacity(rowsCount)
-                for index in 0..<rowsCount {
-                    list.append(Int32(littleEndian: bytes.loadUnaligned(fromByteOffset: offset + index * 4, as: Int32.self)))
-                }
-                offset += rowsCount * 4
-                rows = list
-            }
-            columns.append(ColumnInfo(path: path, type: type, rows: rows, offset: try int(), length: try count(),
+            columns.append(ColumnInfo(path: path, type: type, offset: try int(), length: try count(),
                                       checksum: UInt32(truncatingIfNeeded: try int())))
         }
         guard files.reduce(0, { $0 + $1.records }) == rowCount else { throw Corrupt(reason: "row count differs") }

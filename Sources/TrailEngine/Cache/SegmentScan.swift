@@ -41,9 +41,7 @@ final class SegmentScan {
     /// warm through the cache (every record's request parameters decoded, kept and read back) against 3.2 s
     /// without it, where files lacking the needle are never parsed.
     static func supports(_ node: ScanNode) -> Bool {
-        guard node.table == .cloudTrail else { return false }
-        let needles = TextNeedles(node)
-        return needles.isEmpty || Set(node.columns.map(\.dottedPath)).count < 8
+        node.table == .cloudTrail && (TextNeedles(node).isEmpty || !TextNeedles.isWide(node))
     }
 
     static func key(_ files: ArraySlice<LogFile>) -> String {
@@ -65,7 +63,7 @@ final class SegmentScan {
         let entry = reader.entry
         var cached: [String: Column] = [:]
         for column in columns {
-            guard let info = entry.columns.first(where: { $0.path == column.dottedPath && $0.type == column.type.description && $0.rows == nil }) else {
+            guard let info = entry.columns.first(where: { $0.path == column.dottedPath && $0.type == column.type.description }) else {
                 return nil
             }
             guard let decoded = reader.column(info, as: column.type) else {
@@ -87,11 +85,13 @@ final class SegmentScan {
     private func assemble(_ files: ArraySlice<LogFile>, records: [Int], columns cached: [String: Column]) throws(QueryError) -> Batch {
         let count = records.reduce(0, +)
         var columns: [Column] = []
+        // Each file's path is parsed once, and only when a partition column is read.
+        lazy var partitions = files.map { PartitionValues($0) }
         for column in node.columns {
             if column.path.count == 1, TableKind.partitionColumnNames.contains(column.path[0]) {
                 let builder = ColumnBuilder(type: .varchar)
-                for (file, rows) in zip(files, records) {
-                    let value = PartitionValues(file).value(of: column.path[0])
+                for (values, rows) in zip(partitions, records) {
+                    let value = values.value(of: column.path[0])
                     for _ in 0..<rows {
                         if let value { builder.appendString(value) } else { builder.appendNull() }
                     }
@@ -133,15 +133,14 @@ final class SegmentScan {
     private func write(_ key: String, files: ArraySlice<LogFile>, outcomes: [FileOutcome], rowCount: Int,
                        columns extracted: [String: Column], previous: SegmentCache.Reader?) {
         let entryFiles = zip(files, outcomes).map { file, outcome in
-            SegmentEntry.File(path: file.path, size: file.size, modificationTime: file.modificationTime, records: outcome.records,
-                              bytesInflated: outcome.bytesInflated)
+            SegmentEntry.File(path: file.path, size: file.size, modificationTime: file.modificationTime, records: outcome.records)
         }
         var blobs: [(SegmentEntry.ColumnInfo, [UInt8])] = []
         var written = Set<String>()
         for column in columns {
             var bytes: [UInt8] = []
             ColumnCodec.encode(extracted[column.dottedPath]!, into: &bytes)
-            blobs.append((SegmentEntry.ColumnInfo(path: column.dottedPath, type: column.type.description, rows: nil, offset: 0,
+            blobs.append((SegmentEntry.ColumnInfo(path: column.dottedPath, type: column.type.description, offset: 0,
                                                   length: 0, checksum: 0), bytes))
             written.insert(column.dottedPath)
         }

@@ -179,7 +179,7 @@ public enum ParallelScan {
     ) -> FileOutcome {
         var outcome = FileOutcome(file: file, status: .read)
         do throws(SourceError) {
-            let raw = try reader.read(file.path, expectedSize: file.size)
+            let raw = try reader.read(file)
             outcome.file.size = raw.count
             var bytes = raw
             if Inflater.isGzip(raw) {

@@ -19,6 +19,13 @@ public struct TextNeedles: Sendable, Equatable {
 
     public var isEmpty: Bool { groups.isEmpty }
 
+    /// A scan that decodes many columns (`SELECT *`): decoding one of its records costs far more than the skip
+    /// that finds the record's end, so its needles are worth testing record by record, and caching its columns
+    /// for every record costs more than the needles save.
+    public static func isWide(_ node: ScanNode) -> Bool {
+        Set(node.columns.map(\.dottedPath)).count >= 8
+    }
+
     /// The needles of `node`'s predicate (none for CloudTrail Lake, whose columns are converted).
     public init(_ node: ScanNode) {
         groups = []

@@ -27,7 +27,20 @@ public final class FileReader {
     /// The file's bytes, valid until the next call. `expectedSize` (from discovery) sizes the first read; the
     /// file is read to its end whatever its size is now.
     public func read(_ path: String, expectedSize: Int? = nil) throws(SourceError) -> UnsafeRawBufferPointer {
-        let descriptor = openRelative(path)
+        guard let slash = path.utf8.lastIndex(of: UInt8(ascii: "/")) else {
+            return try read(path, open(path, O_RDONLY | O_CLOEXEC), expectedSize: expectedSize)
+        }
+        let name = String(path[path.utf8.index(after: slash)...])
+        return try read(path, openRelative(folder: path[...slash], name: name), expectedSize: expectedSize)
+    }
+
+    /// A discovered file, opened by its folder and name (no path to build or split) with its discovered size.
+    public func read(_ file: LogFile) throws(SourceError) -> UnsafeRawBufferPointer {
+        let descriptor = file.folder.isEmpty ? open(file.name, O_RDONLY | O_CLOEXEC) : openRelative(folder: Substring(file.folder), name: file.name)
+        return try read(file.path, descriptor, expectedSize: file.size)
+    }
+
+    private func read(_ path: String, _ descriptor: Int32, expectedSize: Int?) throws(SourceError) -> UnsafeRawBufferPointer {
         guard descriptor >= 0 else {
             throw SourceError(path: path, message: "cannot open: \(String(cString: strerror(errno)))")
         }
@@ -60,20 +73,16 @@ public final class FileReader {
         return UnsafeRawBufferPointer(start: buffer, count: total)
     }
 
-    /// Opens `path` relative to its folder's descriptor, kept from the previous file when it is the same folder.
-    private func openRelative(_ path: String) -> Int32 {
-        guard let slash = path.utf8.lastIndex(of: UInt8(ascii: "/")) else {
-            return open(path, O_RDONLY | O_CLOEXEC)
-        }
-        let directory = path[..<slash]
+    /// Opens `name` relative to a descriptor of `folder` (ending in `/`), kept from the previous file when it is
+    /// the same folder.
+    private func openRelative(folder directory: Substring, name: String) -> Int32 {
         if folder?.path != directory {
             if let folder { close(folder.descriptor) }
             folder = nil
-            let descriptor = open(directory.isEmpty ? "/" : String(directory), O_RDONLY | O_DIRECTORY | O_CLOEXEC)
-            guard descriptor >= 0 else { return open(path, O_RDONLY | O_CLOEXEC) }
+            let descriptor = open(directory.count <= 1 ? String(directory) : String(directory.dropLast()), O_RDONLY | O_DIRECTORY | O_CLOEXEC)
+            guard descriptor >= 0 else { return open(String(directory) + name, O_RDONLY | O_CLOEXEC) }
             folder = (directory, descriptor)
         }
-        let name = path[path.utf8.index(after: slash)...]
         return name.withCString { openat(folder!.descriptor, $0, O_RDONLY | O_CLOEXEC) }
     }
 

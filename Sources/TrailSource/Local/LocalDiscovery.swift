@@ -20,7 +20,6 @@ public enum LocalDiscovery {
         throws(SourceError) -> Discovery
     {
         var discovery = Discovery()
-        discovery.admitsFolder = admitsFolder
         for root in roots {
             var info = stat()
             guard stat(root, &info) == 0 else {
@@ -31,9 +30,14 @@ public enum LocalDiscovery {
             let readsInsights = root.split(separator: "/").contains("CloudTrail-Insight")
                 || root.contains("_CloudTrail-Insight_")
             if isDirectory(info) {
-                walk(root, &discovery, readsInsights: readsInsights)
+                walk(root, &discovery, readsInsights: readsInsights, admitsFolder: admitsFolder)
             } else {
-                classify(path: root, info: info, readsInsights: true, isExplicit: true, &discovery)
+                switch classify(LogFile(path: root, size: 0, modificationTime: 0), info: info, location: CloudTrailLocation(path: root),
+                                readsInsights: true, isExplicit: true) {
+                case .file(let file): discovery.files.append(file)
+                case .skipped(let skipped): discovery.skipped.append(skipped)
+                case .folder: break
+                }
             }
         }
         return discovery
@@ -62,11 +66,12 @@ public enum LocalDiscovery {
     /// PERF: entries are examined relative to an open descriptor of their folder (`fstatat`), folders are
     /// recognised by `d_type` without a `stat`, and folders are listed on two threads: listing 24k files went
     /// from 0.19 s to ~0.05 s.
-    private static func walk(_ root: String, _ discovery: inout Discovery, readsInsights: Bool) {
+    private static func walk(_ root: String, _ discovery: inout Discovery, readsInsights: Bool,
+                             admitsFolder: ((CloudTrailLocation.FolderPart) -> Bool)?) {
         var listings: [String: Listing] = [:]
         var visited: Set<[UInt64]> = []
         var level: [String] = []
-        if let admits = discovery.admitsFolder, !admits(CloudTrailLocation.folderPart(of: root)) {
+        if let admits = admitsFolder, !admits(CloudTrailLocation.folderPart(of: root)) {
             discovery.foldersPruned += 1
             return
         }
@@ -78,7 +83,7 @@ public enum LocalDiscovery {
                 guard let listing, visited.insert(listing.identity).inserted else { continue }
                 listings[folder] = listing
                 for case .folder(let path) in listing.items {
-                    if let admits = discovery.admitsFolder, !admits(CloudTrailLocation.folderPart(of: path)) {
+                    if let admits = admitsFolder, !admits(CloudTrailLocation.folderPart(of: path)) {
                         discovery.foldersPruned += 1
                     } else {
                         next.append(path)
@@ -154,51 +159,43 @@ public enum LocalDiscovery {
         entries.sort { $0.name < $1.name }
         let prefix = directory.hasSuffix("/") ? directory : directory + "/"
         let folderPart = CloudTrailLocation.folderPart(of: directory)
-        var found = Discovery()
+        // A file keeps the shared folder string and its name; a whole path is built only for folders and skips.
         for (name, type) in entries {
-            let path = prefix + name
             if name.hasPrefix(".") {
-                listing.items.append(.skipped(SkippedFile(path: path, reason: .hidden)))
+                listing.items.append(.skipped(SkippedFile(path: prefix + name, reason: .hidden)))
                 continue
             }
             if type == UInt8(DT_DIR) {
-                listing.items.append(.folder(path))
+                listing.items.append(.folder(prefix + name))
                 continue
             }
             var info = stat()
             guard fstatat(folder, name, &info, 0) == 0 else {
-                listing.items.append(.skipped(SkippedFile(path: path, reason: .notRegular)))
+                listing.items.append(.skipped(SkippedFile(path: prefix + name, reason: .notRegular)))
                 continue
             }
             if isDirectory(info) {
-                listing.items.append(.folder(path))
+                listing.items.append(.folder(prefix + name))
                 continue
             }
             // Only the kind matters here; a kind folder settles it without parsing the name.
             var location = CloudTrailLocation()
             if folderPart.hasKind { location.kind = folderPart.location.kind } else { location = CloudTrailLocation(fileName: name, folder: folderPart) }
-            classify(path: path, info: info, location: location, readsInsights: readsInsights, isExplicit: false, &found,
-                     folder: prefix, name: name)
-            if let file = found.files.popLast() { listing.items.append(.file(file)) }
-            if let skipped = found.skipped.popLast() { listing.items.append(.skipped(skipped)) }
+            listing.items.append(classify(LogFile(folder: prefix, name: name, size: 0, modificationTime: 0), info: info,
+                                          location: location, readsInsights: readsInsights, isExplicit: false))
         }
         return listing
     }
 
-    private static func classify(path: String, info: stat, location: CloudTrailLocation? = nil, readsInsights: Bool,
-                                 isExplicit: Bool, _ discovery: inout Discovery, folder: String? = nil, name: String? = nil) {
-        guard isRegular(info) else {
-            discovery.skipped.append(SkippedFile(path: path, reason: .notRegular))
-            return
-        }
-        let location = location ?? CloudTrailLocation(path: path)
+    /// A regular file becomes a file to read (with its size and mtime), unless its kind says to skip it.
+    private static func classify(_ file: LogFile, info: stat, location: CloudTrailLocation, readsInsights: Bool,
+                                 isExplicit: Bool) -> Item {
+        guard isRegular(info) else { return .skipped(SkippedFile(path: file.path, reason: .notRegular)) }
         switch location.kind {
         case .digest:
-            discovery.skipped.append(SkippedFile(path: path, reason: .digest))
-            return
+            return .skipped(SkippedFile(path: file.path, reason: .digest))
         case .insight where !readsInsights && !isExplicit:
-            discovery.skipped.append(SkippedFile(path: path, reason: .insight))
-            return
+            return .skipped(SkippedFile(path: file.path, reason: .insight))
         default:
             break
         }
@@ -209,11 +206,9 @@ public enum LocalDiscovery {
         let seconds = Int64(info.st_mtim.tv_sec)
         let nanos = Int64(info.st_mtim.tv_nsec)
         #endif
-        let time = seconds * 1_000_000_000 + nanos
-        if let folder, let name {
-            discovery.files.append(LogFile(folder: folder, name: name, size: Int(info.st_size), modificationTime: time))
-        } else {
-            discovery.files.append(LogFile(path: path, size: Int(info.st_size), modificationTime: time))
-        }
+        var found = file
+        found.size = Int(info.st_size)
+        found.modificationTime = seconds * 1_000_000_000 + nanos
+        return .file(found)
     }
 }

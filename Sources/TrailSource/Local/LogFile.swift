@@ -66,12 +66,11 @@ extension SkippedFile.Reason {
 }
 
 /// Everything found under the sources: files to read, and files skipped with their reason.
-public struct Discovery {
+public struct Discovery: Sendable {
     public var files: [LogFile] = []
     public var skipped: [SkippedFile] = []
     /// Folders not entered because partition pruning ruled them out.
     public var foldersPruned = 0
-    var admitsFolder: ((CloudTrailLocation.FolderPart) -> Bool)?
 
     public init() {}
 }
