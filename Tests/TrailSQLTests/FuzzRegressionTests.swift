@@ -31,6 +31,21 @@ struct FuzzRegressionTests {
         #expect(parseError(text) != nil)
     }
 
+    /// `lag(x) IGNORE NULLS OVER` with no window after OVER read OVER as a column alias, and printed as
+    /// `… IGNORE NULLS AS OVER`, which does not parse.
+    static let nullTreatmentWithoutWindow = "U0VMRUNUIGxhZyh4KSBJR05PUkUgTlVMTFMgT1ZFUi0tLS0tLS0tLS0tLS0tLS0tLS0tLS0tLS0tLS0tLS0tLS0tLS0tLS0tLS0tLS0tLS0tLS0tLS0tLS0tLS0tLS0tLS0tLS0tLS0tLS0tLS0tLS0tLS0tLS0tLS0tLS0tIChPUkRFUiBCWTogdCksIHJvd19udUZsb2F0KSBPVkVSICgp"
+
+    @Test("IGNORE NULLS OVER needs a window: OVER is not read as an alias")
+    func nullTreatmentNeedsWindow() throws {
+        let bytes = try #require(base64Decoded(Self.nullTreatmentWithoutWindow))
+        let text = String(decoding: bytes, as: UTF8.self)
+        #expect(parseError(text) != nil)
+        #expect(parseError("SELECT lag(x) IGNORE NULLS OVER") != nil)
+        #expect(parseError("SELECT lag(x) IGNORE NULLS OVER FROM t") != nil)
+        #expect(try roundTrip("SELECT lag(x) IGNORE NULLS OVER (ORDER BY y) FROM t")
+            == "SELECT lag(x) IGNORE NULLS OVER (ORDER BY y) FROM t")
+    }
+
     @Test("fuzz finds round-trip", arguments: roundTripCases)
     func roundTripCase(_ c: ParseCase) throws {
         #expect(try roundTrip(c.sql) == c.canonical)

@@ -160,7 +160,9 @@ extension Parser {
                 throw unexpected("OVER", help: "IGNORE NULLS and RESPECT NULLS apply to window functions")
             }
         }
-        if check(.over), check(.leftParen, ahead: 1) || peek(1).isIdentifier {
+        // After IGNORE/RESPECT NULLS the OVER is the window's, never a column alias (`lag(x) IGNORE NULLS OVER`
+        // printed as `… AS OVER` did not parse back: found by Fuzz/SQL).
+        if check(.over), call.nullTreatment != nil || check(.leftParen, ahead: 1) || peek(1).isIdentifier {
             advance()
             if check(.leftParen) {
                 call.window = .specification(try parseWindowSpecification())
