@@ -5,12 +5,13 @@ QUERY ?= SELECT eventsource, eventname, count(*) AS calls, count_if(errorcode IS
 
 .PHONY: deps build release demo test fuzz bench bench-smoke sample clean
 
-# System libraries the package links: libdeflate (fast whole-buffer gzip) and zlib (diagnosis of bad gzip).
+# System libraries the package links: libdeflate (fast whole-buffer gzip), zlib (diagnosis of bad gzip),
+# libcurl (S3 over HTTP) and libcrypto (SigV4's SHA-256/HMAC).
 deps:
-	@if ! pkg-config --exists libdeflate zlib 2>/dev/null || ! [ -f /usr/include/libdeflate.h ]; then \
-	  echo "installing libdeflate-dev zlib1g-dev pkg-config (apt-get)"; \
+	@if ! pkg-config --exists libdeflate zlib libcurl libcrypto 2>/dev/null || ! [ -f /usr/include/libdeflate.h ]; then \
+	  echo "installing libdeflate-dev zlib1g-dev libcurl4-openssl-dev libssl-dev pkg-config (apt-get)"; \
 	  SUDO=$$( [ "$$(id -u)" = 0 ] || echo sudo ); \
-	  $$SUDO apt-get update -qq && $$SUDO env DEBIAN_FRONTEND=noninteractive apt-get install -y -qq libdeflate-dev zlib1g-dev pkg-config >/dev/null; \
+	  $$SUDO apt-get update -qq && $$SUDO env DEBIAN_FRONTEND=noninteractive apt-get install -y -qq libdeflate-dev zlib1g-dev libcurl4-openssl-dev libssl-dev pkg-config >/dev/null; \
 	fi
 
 build: deps

@@ -2,9 +2,9 @@
 // trailsql: Athena's SQL and CloudWatch filter patterns over CloudTrail logs where they lie.
 //
 // Targets are layered; imports go one way (see Docs/Architecture.md):
-//   L0 TrailBase, CTrailDeflate, CTrailZlib
+//   L0 TrailBase, CTrailDeflate, CTrailZlib, CTrailCurl, CTrailCrypto
 //   L1 TrailColumnar, TrailSQL (lexer, parser, AST, printer)
-//   L2 TrailJSON, TrailSource
+//   L2 TrailJSON, TrailSource; L2.5 TrailS3 (HTTP, SigV4, credentials, S3 listing and reads)
 //   L3 TrailFilterPattern, TrailGenerator, TrailFunctions (scalar kernels with Trino semantics)
 //   L3.5 TrailPlan (analyzer, optimizer), TrailExec (evaluator, operators)
 //   L4 TrailEngine
@@ -32,12 +32,19 @@ let package = Package(
     targets: [
         .systemLibrary(name: "CTrailDeflate", pkgConfig: "libdeflate", providers: [.apt(["libdeflate-dev"])]),
         .systemLibrary(name: "CTrailZlib", pkgConfig: "zlib", providers: [.apt(["zlib1g-dev"])]),
+        // S3: libcurl for HTTP (connection reuse, TLS, proxies, many transfers on one thread) and OpenSSL's
+        // libcrypto for SHA-256/HMAC — both system libraries, so no BoringSSL copy to build.
+        .systemLibrary(name: "CTrailCurl", pkgConfig: "libcurl", providers: [.apt(["libcurl4-openssl-dev"])]),
+        .systemLibrary(name: "CTrailCrypto", pkgConfig: "libcrypto", providers: [.apt(["libssl-dev"])]),
         .target(name: "TrailBase", swiftSettings: strict),
         .target(name: "TrailColumnar", dependencies: ["TrailBase"], swiftSettings: strict),
         .target(name: "TrailSQL", dependencies: ["TrailBase"], swiftSettings: strict),
         .target(name: "TrailFunctions", dependencies: ["TrailBase", "TrailColumnar", "TrailJSON"], swiftSettings: strict),
         .target(name: "TrailJSON", dependencies: ["TrailBase", "TrailColumnar"], swiftSettings: strict),
         .target(name: "TrailSource", dependencies: ["TrailBase", "CTrailDeflate", "CTrailZlib"], swiftSettings: strict),
+        .target(
+            name: "TrailS3", dependencies: ["TrailBase", "TrailSource", "CTrailCurl", "CTrailCrypto"],
+            swiftSettings: strict),
         .target(name: "TrailFilterPattern", dependencies: ["TrailBase", "TrailJSON"], swiftSettings: strict),
         .target(name: "TrailGenerator", dependencies: ["TrailBase", "TrailSource"], swiftSettings: strict),
         .target(
@@ -52,7 +59,7 @@ let package = Package(
             name: "TrailEngine",
             dependencies: [
                 "TrailBase", "TrailColumnar", "TrailJSON", "TrailSource", "TrailFilterPattern", "TrailSQL", "TrailPlan",
-                "TrailExec", "TrailFunctions",
+                "TrailExec", "TrailFunctions", "TrailS3",
             ],
             swiftSettings: strict),
         .executableTarget(
@@ -88,6 +95,7 @@ let package = Package(
                 "TrailTestSupport", "TrailGenerator",
             ],
             swiftSettings: strict),
+        .testTarget(name: "TrailS3Tests", dependencies: ["TrailS3", "TrailSource", "TrailTestSupport"], swiftSettings: strict),
         .testTarget(name: "CLITests", dependencies: ["TrailTestSupport"], swiftSettings: strict),
         .testTarget(
             name: "SQLLogicTests", dependencies: ["TrailEngine", "TrailExec", "TrailFunctions", "TrailColumnar", "TrailBase", "TrailSource"],
