@@ -1,0 +1,53 @@
+import TrailBase
+
+/// Reads the expiration times of STS, container, instance-metadata and credential_process answers:
+/// `2024-05-01T12:00:00Z`, with optional fractional seconds and a `Z` or `±HH:MM` offset (none means UTC).
+enum ISO8601Timestamp {
+    static func epochSeconds(_ text: String) -> Int64? {
+        let bytes = Array(text.utf8)
+        var position = 0
+
+        func number(_ digits: Int) -> Int? {
+            guard position + digits <= bytes.count else { return nil }
+            var value = 0
+            for byte in bytes[position..<position + digits] {
+                guard byte >= UInt8(ascii: "0"), byte <= UInt8(ascii: "9") else { return nil }
+                value = value * 10 + Int(byte - UInt8(ascii: "0"))
+            }
+            position += digits
+            return value
+        }
+        func expect(_ allowed: String) -> Bool {
+            guard position < bytes.count, allowed.utf8.contains(bytes[position]) else { return false }
+            position += 1
+            return true
+        }
+
+        guard let year = number(4), expect("-"), let month = number(2), expect("-"), let day = number(2),
+              expect("Tt "), let hour = number(2), expect(":"), let minute = number(2), expect(":"),
+              let second = number(2),
+              (1...12).contains(month), (1...CivilDate.daysInMonth(year: year, month: month)).contains(day),
+              hour < 24, minute < 60, second <= 60
+        else { return nil }
+        if expect(".") || expect(",") {
+            while position < bytes.count, bytes[position] >= UInt8(ascii: "0"), bytes[position] <= UInt8(ascii: "9") {
+                position += 1
+            }
+        }
+        var offsetSeconds = 0
+        if position < bytes.count {
+            if expect("Zz") {
+                // UTC
+            } else if expect("+-") {
+                let sign = bytes[position - 1] == UInt8(ascii: "-") ? -1 : 1
+                guard let offsetHours = number(2) else { return nil }
+                _ = expect(":")
+                let offsetMinutes = number(2) ?? 0
+                offsetSeconds = sign * (offsetHours * 3600 + offsetMinutes * 60)
+            }
+        }
+        guard position == bytes.count else { return nil }
+        let days = CivilDate(year: year, month: month, day: day).dayNumber
+        return Int64(days) * 86_400 + Int64(hour * 3600 + minute * 60 + second) - Int64(offsetSeconds)
+    }
+}
