@@ -1,0 +1,120 @@
+import Dispatch
+import Synchronization
+import TrailBase
+import TrailSource
+
+/// Fetches batches of objects with up to `concurrency` GETs in flight, shared by every scan worker.
+///
+/// A scan worker hands over the files of its next unit of work and waits; the fetch threads take GETs from one
+/// queue, so two workers' batches share the connections and the concurrency limit. Memory is bounded by the
+/// batches in flight (a unit is at most a few dozen objects or one cache segment).
+public final class ObjectFetcher: Sendable {
+    public let client: S3Client
+    private let shared: Shared
+
+    public init(client: S3Client) {
+        self.client = client
+        shared = Shared(threads: client.settings.concurrency)
+    }
+
+    deinit {
+        shared.shutdown()
+    }
+
+    /// The bytes of each file (in order) or why it could not be read.
+    public func fetch(_ files: [LogFile]) -> [Result<[UInt8], SourceError>] {
+        if files.isEmpty { return [] }
+        let batch = Batch(files: files)
+        shared.startThreadsIfNeeded(client: client)
+        shared.enqueue(batch)
+        batch.done.wait()
+        return batch.results.withLock { results in results.map { $0! } }
+    }
+
+    /// Reads one object now (a retry after its bytes turned out truncated).
+    public func fetchOne(_ file: LogFile) -> Result<[UInt8], SourceError> {
+        ObjectFetcher.get(file, client: client)
+    }
+
+    static func get(_ file: LogFile, client: S3Client) -> Result<[UInt8], SourceError> {
+        guard let (bucket, key) = S3URL.object(file.path) else {
+            return .failure(SourceError(path: file.path, message: "not an s3:// object"))
+        }
+        do throws(S3Error) {
+            return .success(try client.getObject(bucket: bucket, key: key))
+        } catch {
+            var error = error
+            // The object was listed, so the bucket allows listing: a 403 now is about reading objects.
+            error.listingWorked = true
+            return .failure(error.sourceError)
+        }
+    }
+
+    final class Batch: Sendable {
+        let files: [LogFile]
+        let results: Mutex<[Result<[UInt8], SourceError>?]>
+        let remaining: Atomic<Int>
+        let done = DispatchSemaphore(value: 0)
+
+        init(files: [LogFile]) {
+            self.files = files
+            results = Mutex(Array(repeating: nil, count: files.count))
+            remaining = Atomic(files.count)
+        }
+    }
+
+    /// The queue and the fetch threads; the threads hold this, not the fetcher, so the fetcher's deinit stops them.
+    final class Shared: Sendable {
+        let threads: Int
+        let queue = Mutex<(jobs: [(Batch, Int)], head: Int, started: Bool, stopped: Bool)>(([], 0, false, false))
+        let available = DispatchSemaphore(value: 0)
+
+        init(threads: Int) { self.threads = threads }
+
+        func startThreadsIfNeeded(client: S3Client) {
+            let start = queue.withLock { state -> Bool in
+                defer { state.started = true }
+                return !state.started
+            }
+            guard start else { return }
+            for _ in 0..<threads {
+                WorkerThread.start { [self] in
+                    while true {
+                        available.wait()
+                        guard let (batch, index) = next() else { return }
+                        let result = ObjectFetcher.get(batch.files[index], client: client)
+                        batch.results.withLock { $0[index] = result }
+                        if batch.remaining.subtract(1, ordering: .acquiringAndReleasing).newValue == 0 { batch.done.signal() }
+                    }
+                }
+            }
+        }
+
+        func enqueue(_ batch: Batch) {
+            queue.withLock { state in
+                for index in batch.files.indices { state.jobs.append((batch, index)) }
+            }
+            for _ in batch.files.indices { available.signal() }
+        }
+
+        /// The next job, or nil when stopping.
+        func next() -> (Batch, Int)? {
+            queue.withLock { state in
+                if state.stopped || state.head >= state.jobs.count { return nil }
+                let job = state.jobs[state.head]
+                state.head += 1
+                // Compact now and then so the queue does not grow with the whole scan.
+                if state.head > 4096 {
+                    state.jobs.removeFirst(state.head)
+                    state.head = 0
+                }
+                return job
+            }
+        }
+
+        func shutdown() {
+            queue.withLock { $0.stopped = true }
+            for _ in 0..<threads { available.signal() }
+        }
+    }
+}

@@ -1,0 +1,149 @@
+import TrailBase
+import TrailSource
+
+/// Finds the log files under `s3://bucket/prefix`, listing only what the query can use.
+///
+/// The bucket is walked a level at a time with delimiter listings (`AWSLogs/` → accounts or org ids →
+/// `CloudTrail/` → regions → years → months → days), the prefixes of one level listed concurrently. Partition
+/// pruning is asked about every sub-prefix before it is listed, so a one-day, one-region query over years of
+/// logs lists a handful of prefixes and then that day's objects: O(day), not O(bucket).
+public enum S3Discovery {
+    /// Adds what `url` holds to `discovery`. Listing errors (no such bucket, access denied, after retries)
+    /// fail the whole discovery: a query must not silently miss a folder.
+    public static func discover(_ url: S3URL, client: S3Client, admitsFolder: ((CloudTrailLocation.FolderPart) -> Bool)?,
+                                into discovery: inout Discovery) throws(SourceError)
+    {
+        let readsInsights = url.prefix.split(separator: "/").contains("CloudTrail-Insight")
+            || url.prefix.contains("_CloudTrail-Insight_")
+        // A prefix that does not end in `/` names a folder or one object: the first listing tells which.
+        var root = url.prefix
+        if !root.isEmpty && !root.hasSuffix("/") {
+            let page = try list(client, url.bucket, prefix: root)
+            if let object = page.objects.first(where: { $0.key == root }) {
+                let file = logFile(url.bucket, object)
+                switch classify(file, readsInsights: true, isExplicit: true) {
+                case .file(let found): discovery.files.append(found)
+                case .skipped(let skipped): discovery.skipped.append(skipped)
+                case .folder, nil: break
+                }
+                return
+            }
+            guard page.commonPrefixes.contains(root + "/") else {
+                throw SourceError(path: url.description, message: "no object or folder by that name",
+                                  hint: "s3:// sources name a bucket, a folder (prefix) or one object; check with aws s3 ls")
+            }
+            root += "/"
+        }
+        if let admits = admitsFolder, !admits(CloudTrailLocation.folderPart(of: url.bucketRoot + root)) {
+            discovery.foldersPruned += 1
+            return
+        }
+        var listings: [String: Listing] = [:]
+        var level = [root]
+        while !level.isEmpty {
+            let results = concurrentMap(level, threads: client.settings.concurrency) { prefix -> Result<Listing, SourceError> in
+                do throws(SourceError) {
+                    return .success(try listFolder(client, url.bucket, prefix: prefix, readsInsights: readsInsights))
+                } catch {
+                    return .failure(error)
+                }
+            }
+            var next: [String] = []
+            for (prefix, result) in zip(level, results) {
+                let listing = try result.get()
+                listings[prefix] = listing
+                for case .folder(let sub) in listing.items {
+                    if let admits = admitsFolder, !admits(CloudTrailLocation.folderPart(of: url.bucketRoot + sub)) {
+                        discovery.foldersPruned += 1
+                    } else {
+                        next.append(sub)
+                    }
+                }
+            }
+            level = next
+        }
+        // Depth-first in key order, as a folder is walked on disk.
+        func assemble(_ prefix: String) {
+            guard let listing = listings.removeValue(forKey: prefix) else { return }
+            for item in listing.items {
+                switch item {
+                case .file(let file): discovery.files.append(file)
+                case .skipped(let skipped): discovery.skipped.append(skipped)
+                case .folder(let sub): assemble(sub)
+                }
+            }
+        }
+        assemble(root)
+    }
+
+    enum Item {
+        case file(LogFile)
+        case skipped(SkippedFile)
+        case folder(String)
+
+    }
+
+    struct Listing {
+        var items: [Item] = []
+    }
+
+    /// Every page of one prefix: objects become files (or skips), common prefixes sub-folders, in key order.
+    static func listFolder(_ client: S3Client, _ bucket: String, prefix: String, readsInsights: Bool) throws(SourceError) -> Listing {
+        var keyed: [(key: String, item: Item)] = []
+        var token: String?
+        let folder = "s3://\(bucket)/" + prefix  // shared by the folder's files
+        repeat {
+            let page = try list(client, bucket, prefix: prefix, token: token)
+            for object in page.objects {
+                // A zero-byte `folder/` marker (consoles create them) is not a file.
+                if object.key.hasSuffix("/") { continue }
+                let name = String(object.key.utf8.dropFirst(prefix.utf8.count))!
+                var file = LogFile(folder: folder, name: name, size: object.size, modificationTime: object.lastModified,
+                                   version: versionHash(object.etag))
+                if name.contains("/") { file = logFile(bucket, object) }  // cannot happen with a delimiter; kept whole
+                if let item = classify(file, readsInsights: readsInsights, isExplicit: false) {
+                    keyed.append((object.key, item))
+                }
+            }
+            for sub in page.commonPrefixes where sub != prefix {
+                keyed.append((sub, .folder(sub)))
+            }
+            token = page.continuationToken
+        } while token != nil
+        // Objects and sub-prefixes come as two sorted lists: merge them into key order.
+        keyed.sort { $0.key.utf8.lexicographicallyPrecedes($1.key.utf8) }
+        return Listing(items: keyed.map(\.item))
+    }
+
+    static func list(_ client: S3Client, _ bucket: String, prefix: String, token: String? = nil) throws(SourceError) -> ListPage {
+        do throws(S3Error) {
+            return try client.listObjects(bucket: bucket, prefix: prefix, continuationToken: token, maxKeys: client.settings.listPageSize)
+        } catch {
+            throw error.sourceError
+        }
+    }
+
+    static func logFile(_ bucket: String, _ object: ListPage.Object) -> LogFile {
+        var file = LogFile(path: "s3://\(bucket)/" + object.key, size: object.size, modificationTime: object.lastModified)
+        file.version = versionHash(object.etag)
+        return file
+    }
+
+    /// Digest files are skipped (validate reads them), Insights files unless the source points at them, hidden
+    /// names as on disk.
+    static func classify(_ file: LogFile, readsInsights: Bool, isExplicit: Bool) -> Item? {
+        if file.name.hasPrefix(".") && !isExplicit { return .skipped(SkippedFile(path: file.path, reason: .hidden)) }
+        switch file.location.kind {
+        case .digest: return .skipped(SkippedFile(path: file.path, reason: .digest))
+        case .insight where !readsInsights && !isExplicit: return .skipped(SkippedFile(path: file.path, reason: .insight))
+        default: return .file(file)
+        }
+    }
+
+    /// FNV-1a of the ETag: a changed object gets a new ETag, so cached columns of its old bytes are not served.
+    static func versionHash(_ etag: String) -> UInt64 {
+        var hash: UInt64 = 0xcbf2_9ce4_8422_2325
+        for byte in etag.utf8 { hash = (hash ^ UInt64(byte)) &* 0x100_0000_01b3 }
+        return hash
+    }
+}
