@@ -9,7 +9,7 @@ import TrailSource
 /// One cache entry: the decoded columns of a segment (a run of log files of one folder), with the identity of
 /// every file it was decoded from.
 ///
-/// On disk: `TSQLSEG2` (entries of an older format fail it and are rebuilt), the header's length (u64), the
+/// On disk: `TSQLSEG3` (entries of an older format fail it and are rebuilt), the header's length (u64), the
 /// header, its CRC-32, then one blob per column
 /// (`ColumnCodec`), each with its own CRC-32 in the header — so a query reads and checks only the columns it
 /// needs. Every column holds every row of the segment.
@@ -18,6 +18,8 @@ struct SegmentEntry {
         var path: String
         var size: Int
         var modificationTime: Int64
+        /// The content version (an S3 object's ETag hash; 0 for local files).
+        var version: UInt64
         var records: Int
     }
 
@@ -29,7 +31,7 @@ struct SegmentEntry {
         var checksum: UInt32
     }
 
-    static let magic: [UInt8] = Array("TSQLSEG2".utf8)
+    static let magic: [UInt8] = Array("TSQLSEG3".utf8)
 
     var files: [File]
     var rowCount: Int
@@ -43,7 +45,7 @@ struct SegmentEntry {
         int(rowCount)
         int(files.count)
         for file in files {
-            text(file.path); int(file.size); int(Int(file.modificationTime)); int(file.records)
+            text(file.path); int(file.size); int(Int(file.modificationTime)); int(Int(bitPattern: UInt(file.version))); int(file.records)
         }
         int(columns.count)
         for column in columns {
@@ -111,10 +113,13 @@ struct SegmentEntry {
             } else {
                 path = try text()
             }
-            let entry = File(path: path, size: try int(), modificationTime: Int64(try int()), records: try int())
+            let entry = File(path: path, size: try int(), modificationTime: Int64(try int()),
+                             version: UInt64(UInt(bitPattern: try int())), records: try int())
             if let expected, matches {
                 let file = expected[expected.startIndex + index]
-                if file.size != entry.size || file.modificationTime != entry.modificationTime { matches = false }
+                if file.size != entry.size || file.modificationTime != entry.modificationTime || file.version != entry.version {
+                    matches = false
+                }
             }
             files.append(entry)
         }

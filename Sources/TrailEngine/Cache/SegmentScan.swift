@@ -3,6 +3,7 @@ import TrailColumnar
 import TrailExec
 import TrailJSON
 import TrailPlan
+import TrailS3
 import TrailSource
 
 /// Scans one segment (a run of files of one folder) with the cache: serves it from its entry when every file is
@@ -17,13 +18,14 @@ final class SegmentScan {
     /// The cached columns: the scan's event columns, each path once.
     let columns: [ScanColumn]
     let projector: RecordProjector
-    let reader = FileReader()
+    let reader: SourceReader
     let inflater = Inflater(maxOutputBytes: 1 << 30)
     var scratch: [UInt8] = []
 
-    init(node: ScanNode, context: EvaluationContext, cache: SegmentCache) throws(QueryError) {
+    init(node: ScanNode, context: EvaluationContext, cache: SegmentCache, fetcher: ObjectFetcher? = nil) throws(QueryError) {
         self.node = node
         self.cache = cache
+        reader = SourceReader(fetcher: fetcher)
         output = try ScanOutput(node: node, context: context)
         var seen = Set<String>()
         columns = node.columns.filter {
@@ -110,6 +112,7 @@ final class SegmentScan {
     private func decode(_ files: ArraySlice<LogFile>, key: String, previous: SegmentCache.Reader?) -> [(FileOutcome, QueryScanWorker.Output)] {
         var visitor = projector
         var fileOutcomes: [FileOutcome] = []
+        reader.prefetch(files)
         for file in files {
             fileOutcomes.append(ParallelScan.read(file, &visitor, reader, inflater, &scratch))
         }
@@ -133,7 +136,8 @@ final class SegmentScan {
     private func write(_ key: String, files: ArraySlice<LogFile>, outcomes: [FileOutcome], rowCount: Int,
                        columns extracted: [String: Column], previous: SegmentCache.Reader?) {
         let entryFiles = zip(files, outcomes).map { file, outcome in
-            SegmentEntry.File(path: file.path, size: file.size, modificationTime: file.modificationTime, records: outcome.records)
+            SegmentEntry.File(path: file.path, size: file.size, modificationTime: file.modificationTime, version: file.version,
+                              records: outcome.records)
         }
         var blobs: [(SegmentEntry.ColumnInfo, [UInt8])] = []
         var written = Set<String>()

@@ -21,7 +21,7 @@ public enum FilterRun {
         write: ([UInt8]) -> Void
     ) throws(SourceError) -> Result {
         let started = monotonicSeconds()
-        let discovery = try LocalDiscovery.discover(sources)
+        let discovery = try SourceDiscovery.discover(sources, client: options.fetcher?.client)
         var statistics = ScanStatistics(listsEveryFile: listsEveryFile)
         statistics.add(discovery)
         var matches = 0
@@ -31,6 +31,7 @@ public enum FilterRun {
             matches += output.matches
             if !output.lines.isEmpty { write(output.lines) }
         }
+        statistics.addRequests(of: options.fetcher?.client)
         statistics.seconds = monotonicSeconds() - started
         return Result(statistics: statistics, matches: matches, completed: completed)
     }

@@ -70,11 +70,11 @@ public enum QueryRun {
         var discovery: Discovery
         do throws(SourceError) {
             // Folders that no scan can use are not even listed (a one-day, one-region query lists one folder).
-            discovery = try LocalDiscovery.discover(sources, admitsFolder: { folder in
+            discovery = try SourceDiscovery.discover(sources, client: options.scan.fetcher?.client, admitsFolder: { folder in
                 pruners.contains { $0.1.admits(folder: folder) }
             })
         } catch {
-            throw QueryError(.sourceFailed, error.description, at: nil, help: error.hint)
+            throw QueryError(.sourceFailed, error.summary, at: nil, help: error.hint)
         }
         statistics.scan.add(discovery)
         statistics.foldersPruned = discovery.foldersPruned
@@ -126,6 +126,7 @@ public enum QueryRun {
         let executor = QueryExecutor(provider: provider, startMillis: startMillis)
         try executor.run(plan, into: counting)
         statistics.scan = provider.statistics
+        statistics.scan.addRequests(of: options.scan.fetcher?.client)
         if let cache = options.cache {
             statistics.cacheCorrupt = cache.corruptEntries
             // Only a run that wrote entries can have pushed the cache past its limit.
@@ -208,9 +209,12 @@ final class LocalScanProvider: ScanProvider {
             _ = try SegmentScan(node: node, context: context, cache: cache)
             let segments = LocalScanProvider.segments(files)
             let strict = options.strict
+            let fetcher = options.fetcher
+            // Segments of S3 objects fetch while others decode: twice the workers.
+            let workers = fetcher != nil && files.contains(where: \.isRemote) ? options.workers * 2 : options.workers
             let consumed = ParallelScan.runOrdered(
-                units: segments.count, workers: options.workers, window: options.workers * 4,
-                makeState: { try! SegmentScan(node: node, context: context, cache: cache) },
+                units: segments.count, workers: workers, window: workers * 4,
+                makeState: { try! SegmentScan(node: node, context: context, cache: cache, fetcher: fetcher) },
                 process: { index, scanner, stop in
                     let results = scanner.scan(files[segments[index]])
                     if strict, results.contains(where: { $0.0.status != .read || $0.0.badRecords > 0 }) { stop.set() }

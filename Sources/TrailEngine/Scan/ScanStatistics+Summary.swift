@@ -19,6 +19,10 @@ extension ScanStatistics {
         var volume = "\(megabytes(bytesRead)) read (\(megabytes(bytesInflated)) inflated)"
         if bytesFromCache > 0 { volume += " + \(megabytes(bytesFromCache)) of files answered from the cache" }
         parts.append(volume + " in \(String(format2: seconds)) s")
+        if s3Lists + s3Gets > 0 {
+            parts.append("S3: \(s3Lists.grouped) LIST + \(s3Gets.grouped) GET request\(s3Lists + s3Gets == 1 ? "" : "s")"
+                + (s3Retries > 0 ? " (\(s3Retries.grouped) retried)" : ""))
+        }
         return parts.joined(separator: ", ")
     }
 

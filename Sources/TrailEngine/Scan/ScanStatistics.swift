@@ -1,3 +1,4 @@
+import TrailS3
 import TrailSource
 
 /// What a scan found, read, skipped and failed: printed on stderr after every command.
@@ -23,6 +24,10 @@ public struct ScanStatistics: Sendable {
     /// Failed files and bad records, with what and where (the first `maxListed` of them).
     public var problems: [SourceError] = []
     public var seconds = 0.0
+    /// S3 requests made (listing pages, GETs) and how many of them were retries.
+    public var s3Lists = 0
+    public var s3Gets = 0
+    public var s3Retries = 0
     /// Keep every problem and every skipped file (`--verbose`), not only the first `maxListed` problems.
     public var listsEveryFile = false
     /// Skipped files with their reason; filled only when `listsEveryFile`.
@@ -32,6 +37,14 @@ public struct ScanStatistics: Sendable {
 
     public init(listsEveryFile: Bool = false) {
         self.listsEveryFile = listsEveryFile
+    }
+
+    /// Takes the request counts of `client` (nil: no S3 source).
+    mutating func addRequests(of client: S3Client?) {
+        guard let client else { return }
+        s3Lists = client.counters.listRequests
+        s3Gets = client.counters.getRequests
+        s3Retries = client.counters.retriedRequests
     }
 
     mutating func note(_ problem: SourceError) {

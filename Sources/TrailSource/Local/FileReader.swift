@@ -40,6 +40,13 @@ public final class FileReader {
         return try read(file.path, descriptor, expectedSize: file.size)
     }
 
+    /// Copies `bytes` (an object fetched from S3) into the buffer: valid until the next call, like a file read.
+    public func hold(_ bytes: [UInt8]) -> UnsafeRawBufferPointer {
+        if bytes.count > capacity { grow(to: bytes.count, keeping: 0) }
+        bytes.withUnsafeBytes { buffer.copyMemory(from: $0.baseAddress!, byteCount: $0.count) }
+        return UnsafeRawBufferPointer(start: buffer, count: bytes.count)
+    }
+
     private func read(_ path: String, _ descriptor: Int32, expectedSize: Int?) throws(SourceError) -> UnsafeRawBufferPointer {
         guard descriptor >= 0 else {
             throw SourceError(path: path, message: "cannot open: \(String(cString: strerror(errno)))")

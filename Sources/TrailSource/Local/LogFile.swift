@@ -7,6 +7,9 @@ public struct LogFile: Sendable, Equatable {
     public var size: Int
     /// Modification time in nanoseconds since the epoch (part of the file's identity for caches).
     public var modificationTime: Int64
+    /// The content's version where the store has one: an S3 object's ETag (hashed); 0 for local files. Part of
+    /// the identity caches compare.
+    public var version: UInt64 = 0
 
     /// The path as found (relative paths stay relative to the working directory).
     public var path: String { folder + name }
@@ -18,12 +21,16 @@ public struct LogFile: Sendable, Equatable {
     /// ~90 MB); parsing again costs ~1 µs.
     public var location: CloudTrailLocation { CloudTrailLocation(path: path) }
 
-    public init(folder: String, name: String, size: Int, modificationTime: Int64) {
+    public init(folder: String, name: String, size: Int, modificationTime: Int64, version: UInt64 = 0) {
         self.folder = folder
         self.name = name
         self.size = size
         self.modificationTime = modificationTime
+        self.version = version
     }
+
+    /// A file in an S3 bucket (`folder` starts with `s3://`): read with GetObject, not from disk.
+    public var isRemote: Bool { folder.utf8.starts(with: "s3://".utf8) }
 
     public init(path: String, size: Int, modificationTime: Int64) {
         if let slash = path.lastIndex(of: "/") {

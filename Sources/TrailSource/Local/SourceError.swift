@@ -14,10 +14,15 @@ public struct SourceError: Error, Sendable, CustomStringConvertible {
     }
 
     public var description: String {
-        var text = path
-        if let offset { text += ": byte \(offset)" }
-        text += ": \(message)"
+        var text = summary
         if let hint { text += " (\(hint))" }
         return text
+    }
+
+    /// Where and what, without the hint (for messages that show the hint on a line of its own).
+    public var summary: String {
+        var text = path
+        if let offset { text += ": byte \(offset)" }
+        return text + ": \(message)"
     }
 }

@@ -32,8 +32,9 @@ struct FilterCommand: ParsableCommand {
         }
         let result: FilterRun.Result
         do {
-            result = try FilterRun.run(pattern: compiled, sources: try source.resolvedSources(), options: source.scanOptions,
-                                  listsEveryFile: source.verbose) {
+            let sources = try source.resolvedSources()
+            result = try FilterRun.run(pattern: compiled, sources: sources, options: try source.scanOptions(for: sources),
+                                       listsEveryFile: source.verbose) {
                 Terminal.writeOut($0)
             }
         } catch let error as SourceError {

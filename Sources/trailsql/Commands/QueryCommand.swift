@@ -57,9 +57,9 @@ struct QueryCommand: ParsableCommand {
             if text.allSatisfy(\.isWhitespace) { throw ValidationError("no SQL given: pass it as an argument, with -f FILE or on stdin") }
         }
         let resultFormat = ResultFormat(rawValue: format)!
-        let options = QueryRun.Options(scan: source.scanOptions, maxScanBytes: maxScanBytes, listsEveryFile: source.verbose,
-                                       cache: cache.segmentCache)
         let sources = try source.resolvedSources()
+        let options = QueryRun.Options(scan: try source.scanOptions(for: sources), maxScanBytes: maxScanBytes,
+                                       listsEveryFile: source.verbose, cache: cache.segmentCache)
         let result: QueryRun.Result
         switch Result(catching: { () throws(QueryError) in
             try QueryRun.run(text, sources: sources, options: options) { schema in

@@ -1,15 +1,18 @@
 import ArgumentParser
 import Foundation
 import TrailEngine
+import TrailSource
 
 /// `--logs` and the options every reading command shares.
 struct SourceOptions: ParsableArguments {
     @Option(
         name: .long,
         help: ArgumentHelp(
-            "A folder or file of CloudTrail logs (repeatable). Default: the bundled sample logs.",
+            "A folder, file or s3://bucket[/prefix] of CloudTrail logs (repeatable). Default: the bundled sample logs.",
             discussion: "A folder is searched recursively (AWSLogs/… layout or loose files); a file may be a log file "
-                + "({\"Records\":[…]}, .json or .json.gz), a JSON array of events, JSON lines, or Event history output.",
+                + "({\"Records\":[…]}, .json or .json.gz), a JSON array of events, JSON lines, or Event history output. "
+                + "An s3:// prefix may stop anywhere (bucket, AWSLogs/, org id, account, region, day); only the prefixes "
+                + "the query's partition and eventtime predicates allow are listed.",
             valueName: "source"))
     var logs: [String] = []
 
@@ -24,6 +27,8 @@ struct SourceOptions: ParsableArguments {
 
     @Flag(name: [.short, .long], help: "List every skipped file with its reason and every failure (not only the first 50).")
     var verbose = false
+
+    @OptionGroup(title: "S3 sources") var s3: S3Options
 
     func validate() throws {
         if let workers, workers < 1 { throw ValidationError("--workers must be at least 1") }
@@ -40,8 +45,18 @@ struct SourceOptions: ParsableArguments {
         return [sample]
     }
 
-    var scanOptions: ParallelScan.Options {
-        ParallelScan.Options(workers: workers ?? ParallelScan.defaultWorkers, strict: strict)
+    /// The scan's options for `sources`; S3 access is set up only when one of them is `s3://`.
+    func scanOptions(for sources: [String]) throws -> ParallelScan.Options {
+        var options = ParallelScan.Options(workers: workers ?? ParallelScan.defaultWorkers, strict: strict)
+        if sources.contains(where: { $0.hasPrefix("s3://") }) {
+            do throws(SourceError) {
+                options.fetcher = try S3Access.fetcher(s3.accessOptions, environment: ProcessInfo.processInfo.environment)
+            } catch {
+                Terminal.printError("error: \(error)")
+                throw ExitCode.failure
+            }
+        }
+        return options
     }
 }
 
