@@ -3,7 +3,8 @@ SWIFT ?= swift
 PATTERN ?= { ($$.eventName = ConsoleLogin) && ($$.errorMessage = "Failed authentication") }
 QUERY ?= SELECT eventsource, eventname, count(*) AS calls, count_if(errorcode IS NOT NULL) AS errors FROM cloudtrail_logs GROUP BY 1, 2 ORDER BY calls DESC LIMIT 10
 
-.PHONY: deps build release demo test fuzz bench bench-smoke sample clean
+.PHONY: deps build release demo test test-deps fuzz bench bench-smoke sample clean
+VENV ?= .build-venv
 
 # System libraries the package links: libdeflate (fast whole-buffer gzip), zlib (diagnosis of bad gzip),
 # libcurl (S3 over HTTP) and libcrypto (SigV4's SHA-256/HMAC).
@@ -26,7 +27,13 @@ demo: release
 	.build/release/trailsql query "$(QUERY)"
 	.build/release/trailsql filter '$(PATTERN)'
 
-test: deps
+# Python for the S3 tests: moto (S3, IAM and STS on 127.0.0.1) with boto3, in the repository's venv.
+test-deps:
+	@[ -x $(VENV)/bin/python ] || python3 -m venv $(VENV)
+	@$(VENV)/bin/python -c 'import moto, sys; sys.exit(moto.__version__ != "5.2.5")' 2>/dev/null || \
+	  $(VENV)/bin/pip install -q --disable-pip-version-check "moto[server]==5.2.5"
+
+test: deps test-deps
 	$(SWIFT) test
 
 fuzz: deps

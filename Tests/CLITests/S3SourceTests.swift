@@ -1,0 +1,218 @@
+import Foundation
+import Testing
+import TrailTestSupport
+
+/// `--logs s3://…` end to end: the built CLI against a real S3-compatible server (moto) on 127.0.0.1.
+@Suite(.serialized) struct S3SourceTests {
+    static let bucket = "cli-sample-logs"
+
+    /// Generated logs (three accounts, one under an organization trail, two regions, two days) plus the real
+    /// sample files, on disk and uploaded once with keys = their paths under the folder.
+    static let sample: Result<(server: S3TestServer, folder: String), any Error> = Result {
+        let server = try S3TestServer.shared
+        let folder = try Fixtures.makeTemporaryDirectory("s3-sample")
+        let generated = try CommandRunner.run(["generate", "--out", folder.path, "--events", "800", "--days", "2",
+                                               "--regions", "us-east-1,eu-west-1", "--seed", "11", "--start", "2025-03-05"])
+        guard generated.status == 0 else { throw CocoaError(.fileWriteUnknown, userInfo: ["stderr": generated.stderr]) }
+        try FileManager.default.copyItem(at: Fixtures.sampleLogs.appendingPathComponent("real"),
+                                         to: folder.appendingPathComponent("real"))
+        try server.makeBucket(bucket)
+        _ = try server.upload(folder: folder.path, bucket: bucket)
+        return (server, folder.path)
+    }
+
+    /// Credentials for moto, and nothing from the machine's own AWS setup.
+    static func environment(_ extra: [String: String] = [:]) -> [String: String] {
+        [
+            "AWS_ACCESS_KEY_ID": "testing", "AWS_SECRET_ACCESS_KEY": "testing", "AWS_SESSION_TOKEN": "",
+            "AWS_CONFIG_FILE": "/nonexistent/trailsql-test/config", "AWS_SHARED_CREDENTIALS_FILE": "/nonexistent/trailsql-test/credentials",
+            "AWS_PROFILE": "", "AWS_REGION": "", "AWS_DEFAULT_REGION": "", "AWS_ENDPOINT_URL": "", "AWS_ENDPOINT_URL_S3": "",
+            "AWS_EC2_METADATA_DISABLED": "true", "AWS_CONTAINER_CREDENTIALS_RELATIVE_URI": "", "AWS_CONTAINER_CREDENTIALS_FULL_URI": "",
+            "AWS_WEB_IDENTITY_TOKEN_FILE": "", "AWS_ROLE_ARN": "", "http_proxy": "", "https_proxy": "", "HTTP_PROXY": "", "HTTPS_PROXY": "",
+        ].merging(extra) { $1 }
+    }
+
+    func run(_ arguments: [String], endpoint: String, environment extra: [String: String] = [:]) throws -> CommandRunner.Output {
+        try CommandRunner.run(arguments + ["--endpoint-url", endpoint], environment: Self.environment(extra))
+    }
+
+    @Test func queriesGiveTheSameAnswersAsTheSameFilesOnDisk() throws {
+        let (server, folder) = try Self.sample.get()
+        let queries = [
+            "SELECT eventsource, eventname, count(*) c FROM cloudtrail_logs GROUP BY 1, 2 ORDER BY c DESC, 1, 2 LIMIT 20",
+            // Organization-trail and multi-account layouts: partition values from the keys.
+            "SELECT accountid, region, date, count(*) FROM cloudtrail_logs WHERE accountid IS NOT NULL GROUP BY 1, 2, 3 ORDER BY 1, 2, 3",
+            "SELECT eventtime, eventname, useridentity.arn FROM t WHERE errorcode = 'AccessDenied' ORDER BY 1, 2, 3",
+            "SELECT count(*), count(DISTINCT eventid) FROM t WHERE region = 'us-east-1' AND date = '2025/03/06'",
+            "SELECT eventsource, count(*) FROM t WHERE eventtime >= '2025-03-06T00:00:00Z' GROUP BY 1 ORDER BY 2 DESC, 1",
+        ]
+        for sql in queries {
+            let local = try CommandRunner.run(["query", sql, "--logs", folder, "--no-cache", "--format", "csv"])
+            #expect(local.status == 0, "\(local.stderr)")
+            for cacheArguments in [["--no-cache"], []] {
+                let remote = try run(["query", sql, "--logs", "s3://\(Self.bucket)", "--format", "csv"] + cacheArguments,
+                                     endpoint: server.endpoint)
+                #expect(remote.status == 0, "\(remote.stderr)")
+                #expect(remote.stdout == local.stdout, "\(sql)")
+                #expect(remote.stderr.contains("S3: "), "\(remote.stderr)")
+            }
+        }
+    }
+
+    @Test func filterGivesTheSameEventsAsOnDisk() throws {
+        let (server, folder) = try Self.sample.get()
+        let pattern = "{ ($.eventName = ConsoleLogin) || ($.errorCode = \"AccessDenied\") }"
+        let local = try CommandRunner.run(["filter", pattern, "--logs", folder])
+        let remote = try run(["filter", pattern, "--logs", "s3://\(Self.bucket)"], endpoint: server.endpoint)
+        #expect(remote.status == 0, "\(remote.stderr)")
+        #expect(!local.stdout.isEmpty)
+        #expect(remote.stdout == local.stdout)
+    }
+
+    @Test func aPrunedQueryListsAndReadsOnlyThatDay() throws {
+        let server = try S3TestServer.shared
+        let bucket = "cli-pruned-logs"
+        let folder = try Fixtures.makeTemporaryDirectory("s3-pruned")
+        defer { Fixtures.cleanUp(folder) }
+        let generated = try CommandRunner.run(["generate", "--out", folder.path, "--events", "3000", "--days", "8",
+                                               "--regions", "us-east-1,eu-west-1,ap-northeast-1", "--seed", "5", "--start", "2024-01-01"])
+        #expect(generated.status == 0, "\(generated.stderr)")
+        try server.makeBucket(bucket)
+        let uploaded = try server.upload(folder: folder.path, bucket: bucket)
+        let sql = "SELECT eventname, count(*) FROM cloudtrail_logs WHERE region = 'eu-west-1' AND date = '2024/01/03' GROUP BY 1 ORDER BY 2 DESC, 1"
+        let local = try CommandRunner.run(["query", sql, "--logs", folder.path, "--no-cache", "--format", "csv"])
+        let mark = server.markLog()
+        let remote = try run(["query", sql, "--logs", "s3://\(bucket)", "--no-cache", "--format", "csv"], endpoint: server.endpoint)
+        #expect(remote.status == 0, "\(remote.stderr)")
+        #expect(remote.stdout == local.stdout)
+        #expect(local.stdout.split(separator: "\n").count > 2)
+        let filesRead = try #require(Self.number(before: " files read", in: remote.stderr))
+        let gets = server.getObjectRequests(bucket: bucket, since: mark)
+        let lists = server.listRequests(bucket: bucket, since: mark)
+        // Only that day's objects are read, and the walk lists a handful of prefixes, not the bucket.
+        #expect(gets == filesRead)
+        #expect(filesRead > 0 && filesRead * 10 < uploaded, "\(filesRead) of \(uploaded)")
+        // Per account: the account, CloudTrail/, the region, year, month and day prefixes; plus the bucket root,
+        // AWSLogs/ and the org id — against 3 accounts × 3 regions × 8 days of day folders in the bucket.
+        #expect(lists <= 3 + 6 * 3, "\(lists) LIST requests")
+        #expect(remote.stderr.contains("S3: \(lists) LIST + \(gets) GET requests"), "\(remote.stderr)")
+    }
+
+    @Test func objectsThatCannotBeReadAreListedAndStrictFails() throws {
+        let server = try S3TestServer.shared
+        let bucket = "cli-denied-logs"
+        try server.makeBucket(bucket)
+        _ = try server.upload(folder: Fixtures.sampleLogs.path + "/real/AWSLogs/333333333333", bucket: bucket, prefix: "AWSLogs/333333333333/")
+        let keys = try server.listKeys(bucket: bucket)
+        let denied = try #require(keys.first { $0.hasSuffix(".json.gz") })
+        try server.denyGetObject(bucket: bucket, key: denied)
+        let sql = "SELECT count(*) FROM cloudtrail_logs"
+        let lenient = try run(["query", sql, "--logs", "s3://\(bucket)/AWSLogs/", "--no-cache"], endpoint: server.endpoint)
+        #expect(lenient.status == 0, "\(lenient.stderr)")
+        #expect(lenient.stderr.contains("1 failed"), "\(lenient.stderr)")
+        #expect(lenient.stderr.contains("s3://\(bucket)/\(denied): GetObject: HTTP 403"), "\(lenient.stderr)")
+        #expect(lenient.stderr.contains("Object Ownership"), "\(lenient.stderr)")
+        let strict = try run(["query", sql, "--logs", "s3://\(bucket)/AWSLogs/", "--no-cache", "--strict"], endpoint: server.endpoint)
+        #expect(strict.status == 1)
+        #expect(strict.stderr.contains("--strict"), "\(strict.stderr)")
+    }
+
+    @Test func unchangedObjectsAreServedFromTheCacheWithoutAGet() throws {
+        let server = try S3TestServer.shared
+        let bucket = "cli-cached-logs"
+        try server.makeBucket(bucket)
+        let source = Fixtures.sampleLogs.path + "/real/AWSLogs/333333333333"
+        let uploaded = try server.upload(folder: source, bucket: bucket, prefix: "AWSLogs/333333333333/")
+        let cache = try Fixtures.makeTemporaryDirectory("s3-cache")
+        defer { Fixtures.cleanUp(cache) }
+        let sql = "SELECT eventname, count(*) FROM cloudtrail_logs GROUP BY 1 ORDER BY 2 DESC, 1"
+        let arguments = ["query", sql, "--logs", "s3://\(bucket)", "--cache", cache.path, "--format", "csv"]
+        let cold = try run(arguments, endpoint: server.endpoint)
+        #expect(cold.status == 0, "\(cold.stderr)")
+        let mark = server.markLog()
+        let warm = try run(arguments, endpoint: server.endpoint)
+        #expect(warm.stdout == cold.stdout)
+        #expect(server.getObjectRequests(bucket: bucket, since: mark) == 0)
+        #expect(warm.stderr.contains("(\(uploaded) from cache)"), "\(warm.stderr)")
+
+        // A rewritten object gets a new ETag: its segment is read again, never served stale.
+        let keys = try server.listKeys(bucket: bucket).filter { $0.hasSuffix(".json.gz") }
+        let changed = try #require(keys.first)
+        let event = #"{"Records":[{"eventVersion":"1.08","eventTime":"2025-03-06T00:00:00Z","eventSource":"s3.amazonaws.com","eventName":"ChangedObjectEvent","awsRegion":"us-east-1"}]}"#
+        try server.put(bucket: bucket, key: changed, bytes: Data(event.utf8))
+        let mark2 = server.markLog()
+        let after = try run(arguments, endpoint: server.endpoint)
+        #expect(after.status == 0, "\(after.stderr)")
+        #expect(after.stdout.contains("\"ChangedObjectEvent\",\"1\""), "\(after.stdout)")
+        #expect(server.getObjectRequests(bucket: bucket, since: mark2) >= 1)
+    }
+
+    @Test func throttlingResetsAndTruncatedBodiesAreRetried() throws {
+        let server = try Self.sample.get().server
+        let proxy = try FaultProxy.start(upstream: server.endpoint)
+        defer { proxy.stop() }
+        let sql = "SELECT count(*), count(DISTINCT eventid) FROM cloudtrail_logs"
+        let arguments = ["query", sql, "--logs", "s3://\(Self.bucket)/AWSLogs/", "--no-cache", "--format", "csv"]
+        let clean = try run(arguments, endpoint: server.endpoint)
+        try proxy.inject([
+            .slowdown(".json.gz", method: "GET", times: 3), .internalError(".json.gz", method: "GET", times: 2),
+            .reset(".json.gz", method: "GET", times: 2), FaultRule(match: ".json.gz", method: "GET", action: .truncate, times: 2),
+            .slowdown("list-type=2", method: "GET", times: 2),
+        ])
+        let faulty = try run(arguments + ["--strict"], endpoint: proxy.endpoint)
+        #expect(faulty.status == 0, "\(faulty.stderr)")
+        #expect(faulty.stdout == clean.stdout)
+        #expect(faulty.stderr.contains("retried"), "\(faulty.stderr)")
+        #expect(try proxy.stats().faults.values.reduce(0, +) == 11)
+    }
+
+    @Test func persistentFaultsFailTheObjectWithStatusAndCode() throws {
+        let server = try Self.sample.get().server
+        let proxy = try FaultProxy.start(upstream: server.endpoint)
+        defer { proxy.stop() }
+        let keys = try server.listKeys(bucket: Self.bucket, prefix: "real/AWSLogs/")
+        let victim = try #require(keys.first { $0.hasSuffix(".json.gz") })
+        let leaf = String(victim.split(separator: "/").last!)
+        try proxy.inject([.slowdown(leaf, method: "GET", times: 100)])
+        let output = try run(["query", "SELECT count(*) FROM t", "--logs", "s3://\(Self.bucket)/real/AWSLogs/",
+                              "--no-cache", "--s3-max-attempts", "2"], endpoint: proxy.endpoint)
+        #expect(output.status == 0, "\(output.stderr)")
+        #expect(output.stderr.contains("1 failed"), "\(output.stderr)")
+        #expect(output.stderr.contains("GetObject: HTTP 503 SlowDown"), "\(output.stderr)")
+        #expect(output.stderr.contains("after 2 attempts"), "\(output.stderr)")
+    }
+
+    @Test func aMissingBucketAndMissingCredentialsSayWhatToDo() throws {
+        let server = try S3TestServer.shared
+        let missing = try run(["query", "SELECT count(*) FROM t", "--logs", "s3://no-such-bucket-here"], endpoint: server.endpoint)
+        #expect(missing.status == 1)
+        #expect(missing.stderr.contains("HTTP 404 NoSuchBucket"), "\(missing.stderr)")
+        #expect(missing.stderr.contains("does not exist"), "\(missing.stderr)")
+        let anonymous = try run(["query", "SELECT count(*) FROM t", "--logs", "s3://\(Self.bucket)"], endpoint: server.endpoint,
+                                environment: ["AWS_ACCESS_KEY_ID": "", "AWS_SECRET_ACCESS_KEY": ""])
+        #expect(anonymous.status == 1)
+        #expect(anonymous.stderr.contains("no usable AWS credentials"), "\(anonymous.stderr)")
+        #expect(anonymous.stderr.contains("aws configure"), "\(anonymous.stderr)")
+    }
+
+    @Test func oddKeysAreReadExactly() throws {
+        let server = try S3TestServer.shared
+        let bucket = "cli-odd-keys"
+        try server.makeBucket(bucket)
+        let file = Fixtures.sampleLogs.appendingPathComponent("real/AWSLogs/333333333333/CloudTrail/us-east-1/2025/03/06/333333333333_CloudTrail_us-east-1_20250306T0320Z_ZgdYr0lP8M9fWEH8.json.gz")
+        let bytes = try Data(contentsOf: file)
+        let keys = ["odd/a b+c%41 ü.json.gz", "odd/x&y=z;~!*'().json.gz", "odd/./dots/../z.json.gz"]
+        for key in keys { try server.put(bucket: bucket, key: key, bytes: bytes) }
+        let output = try run(["query", "SELECT count(*) FROM t", "--logs", "s3://\(bucket)/odd/", "--no-cache", "--strict", "--format", "csv"],
+                             endpoint: server.endpoint)
+        #expect(output.status == 0, "\(output.stderr)")
+        #expect(output.stderr.contains("3 files read"), "\(output.stderr)")
+        #expect(output.stdout == "\"_col0\"\n\"3\"\n")
+    }
+
+    static func number(before suffix: String, in text: String) -> Int? {
+        guard let range = text.range(of: suffix) else { return nil }
+        let digits = text[..<range.lowerBound].reversed().prefix { $0.isNumber || $0 == "," }
+        return Int(String(digits.reversed()).replacingOccurrences(of: ",", with: ""))
+    }
+}
