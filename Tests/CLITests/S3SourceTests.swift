@@ -195,6 +195,46 @@ import TrailTestSupport
         #expect(anonymous.stderr.contains("aws configure"), "\(anonymous.stderr)")
     }
 
+    @Test func profilesFromTheSharedFilesWorkIncludingAssumeRole() throws {
+        let (server, _) = try Self.sample.get()
+        let home = try Fixtures.makeTemporaryDirectory("s3-profile")
+        defer { Fixtures.cleanUp(home) }
+        let credentials = home.appendingPathComponent("credentials")
+        let config = home.appendingPathComponent("config")
+        try """
+            [reader]
+            aws_access_key_id = AKIAREADER0000000000
+            aws_secret_access_key = reader-secret
+            """.write(to: credentials, atomically: true, encoding: .utf8)
+        // The endpoint comes from the profile too; the role is assumed through (moto's) STS.
+        try """
+            [profile reader]
+            region = eu-west-1
+            endpoint_url = \(server.endpoint)
+
+            [profile auditor]
+            role_arn = arn:aws:iam::123456789012:role/trail-auditor
+            source_profile = reader
+            region = eu-west-1
+            endpoint_url = \(server.endpoint)
+            """.write(to: config, atomically: true, encoding: .utf8)
+        let environment = Self.environment([
+            "AWS_ACCESS_KEY_ID": "", "AWS_SECRET_ACCESS_KEY": "",
+            "AWS_SHARED_CREDENTIALS_FILE": credentials.path, "AWS_CONFIG_FILE": config.path,
+        ])
+        let sql = "SELECT count(*) FROM t"
+        for profile in ["reader", "auditor"] {
+            let output = try CommandRunner.run(["query", sql, "--logs", "s3://\(Self.bucket)/real/", "--profile", profile,
+                                                "--format", "csv", "--no-cache"], environment: environment)
+            #expect(output.status == 0, "\(profile): \(output.stderr)")
+            #expect(output.stdout.hasPrefix("\"_col0\"\n"), "\(output.stdout)")
+            #expect(!output.stderr.contains("reader-secret"))
+        }
+        let missing = try CommandRunner.run(["query", sql, "--logs", "s3://\(Self.bucket)", "--profile", "nobody"], environment: environment)
+        #expect(missing.status == 1)
+        #expect(missing.stderr.contains("nobody"), "\(missing.stderr)")
+    }
+
     @Test func oddKeysAreReadExactly() throws {
         let server = try S3TestServer.shared
         let bucket = "cli-odd-keys"

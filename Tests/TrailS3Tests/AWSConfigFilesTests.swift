@@ -113,3 +113,11 @@ import Testing
         #expect(nothing.configProfiles.isEmpty && nothing.credentialsProfiles.isEmpty)
     }
 }
+
+@Suite struct AWSConfigDevNullTests {
+    @Test func devNullIsAnEmptyConfig() throws {
+        let files = try AWSConfigFiles.load(environment: ["AWS_CONFIG_FILE": "/dev/null", "AWS_SHARED_CREDENTIALS_FILE": "/dev/null"],
+                                            homeDirectory: "/nonexistent")
+        #expect(files.profile(named: "default") == nil)
+    }
+}

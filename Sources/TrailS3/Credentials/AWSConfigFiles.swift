@@ -108,6 +108,10 @@ public struct AWSConfigFiles: Sendable {
         guard FileManager.default.fileExists(atPath: path, isDirectory: &isDirectory), !isDirectory.boolValue else {
             return ""
         }
+        // `AWS_CONFIG_FILE=/dev/null` is a common way to say "no config"; FileManager cannot read devices.
+        if (try? FileManager.default.attributesOfItem(atPath: path)[.type] as? FileAttributeType) == .typeCharacterSpecial {
+            return ""
+        }
         guard let data = FileManager.default.contents(atPath: path) else {
             throw AWSConfigError("cannot read \(path)", hint: "check the file's permissions")
         }

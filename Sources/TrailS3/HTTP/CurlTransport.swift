@@ -47,8 +47,7 @@ public final class CurlTransport: HTTPTransport {
 
     /// What the callbacks collect during one transfer.
     final class Collected {
-        var status = 0
-        var headers: [HTTPHeader] = []
+        var headerBlock: [UInt8] = []
         var body: [UInt8] = []
     }
 
@@ -102,10 +101,9 @@ public final class CurlTransport: HTTPTransport {
                 _ = trail_curl_setopt_header(curl, { data, size, count, context in
                     let collected = Unmanaged<Collected>.fromOpaque(context!).takeUnretainedValue()
                     let length = size * count
-                    let line = data!.withMemoryRebound(to: UInt8.self, capacity: length) {
-                        String(decoding: UnsafeBufferPointer(start: $0, count: length), as: UTF8.self)
+                    data!.withMemoryRebound(to: UInt8.self, capacity: length) {
+                        collected.take(headerLine: UnsafeBufferPointer(start: $0, count: length))
                     }
-                    collected.take(headerLine: line)
                     return length
                 })
                 _ = trail_curl_setopt_pointer(curl, CURLOPT_HEADERDATA, context)
@@ -118,7 +116,7 @@ public final class CurlTransport: HTTPTransport {
         }
         var status = 0
         _ = trail_curl_getinfo_long(curl, CURLINFO_RESPONSE_CODE, &status)
-        return HTTPResponse(status: status, headers: collected.headers, body: collected.body)
+        return HTTPResponse(status: status, headerBlock: collected.headerBlock, body: collected.body)
     }
 
     static func kind(of code: CURLcode) -> HTTPError.Kind {
@@ -142,27 +140,13 @@ public final class CurlTransport: HTTPTransport {
 }
 
 extension CurlTransport.Collected {
-    /// A status line starts a new response (after a 100 Continue or an interim answer); other lines are headers.
-    func take(headerLine raw: String) {
-        let line = raw.trimmingTrailingNewlines()
-        if line.hasPrefix("HTTP/") {
-            headers = []
-            let parts = line.split(separator: " ", maxSplits: 2)
-            if parts.count >= 2, let code = Int(parts[1]) { status = code }
+    /// A status line starts a new response (after a 100 Continue or an interim answer); other lines are kept as
+    /// they came, for `HTTPResponse.header` to look up.
+    func take(headerLine line: UnsafeBufferPointer<UInt8>) {
+        if line.starts(with: "HTTP/".utf8) {
+            headerBlock.removeAll(keepingCapacity: true)
             return
         }
-        guard let colon = line.firstIndex(of: ":") else { return }
-        let name = line[..<colon].lowercased()
-        let value = line[line.index(after: colon)...].drop { $0 == " " || $0 == "\t" }
-        headers.append(HTTPHeader(name, String(value)))
-    }
-}
-
-extension String {
-    /// Works on UTF-8: "\r\n" is one Character, so a Character comparison would not see it.
-    fileprivate func trimmingTrailingNewlines() -> String {
-        var bytes = Array(utf8)
-        while let last = bytes.last, last == 0x0D || last == 0x0A { bytes.removeLast() }
-        return String(decoding: bytes, as: UTF8.self)
+        headerBlock.append(contentsOf: line)
     }
 }
