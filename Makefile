@@ -42,10 +42,12 @@ fuzz: deps
 bench: deps
 	Benchmarks/filter-benchmark
 	Benchmarks/query-benchmark
+	Benchmarks/s3-benchmark
 
 bench-smoke: deps
 	Benchmarks/filter-benchmark --smoke
 	Benchmarks/query-benchmark --smoke
+	Benchmarks/s3-benchmark --smoke --skip-build --server moto
 
 # Regenerates the bundled sample (deterministic).
 sample: release

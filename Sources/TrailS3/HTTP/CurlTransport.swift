@@ -49,11 +49,13 @@ public final class CurlTransport: HTTPTransport {
     final class Collected {
         var headerBlock: [UInt8] = []
         var body: [UInt8] = []
+        let curl: UnsafeMutableRawPointer
+        init(curl: UnsafeMutableRawPointer) { self.curl = curl }
     }
 
     private func perform(_ request: HTTPRequest, _ curl: UnsafeMutableRawPointer) throws(HTTPError) -> HTTPResponse {
         curl_easy_reset(curl)
-        let collected = Collected()
+        let collected = Collected(curl: curl)
         let context = Unmanaged.passUnretained(collected).toOpaque()
         var headerList: UnsafeMutablePointer<curl_slist>?
         // libcurl adds `Expect: 100-continue` to larger bodies and `Accept: */*`; S3 wants neither to be signed,
@@ -92,6 +94,12 @@ public final class CurlTransport: HTTPTransport {
                 _ = trail_curl_setopt_write(curl, { data, size, count, context in
                     let collected = Unmanaged<Collected>.fromOpaque(context!).takeUnretainedValue()
                     let length = size * count
+                    if collected.body.isEmpty {
+                        // PERF: sized once from Content-Length instead of grown by doubling (a copy per doubling).
+                        var expected: curl_off_t = -1
+                        _ = trail_curl_getinfo_offset(collected.curl, CURLINFO_CONTENT_LENGTH_DOWNLOAD_T, &expected)
+                        if expected > 0 && expected < 1 << 31 { collected.body.reserveCapacity(Int(expected)) }
+                    }
                     data!.withMemoryRebound(to: UInt8.self, capacity: length) {
                         collected.body.append(contentsOf: UnsafeBufferPointer(start: $0, count: length))
                     }
