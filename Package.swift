@@ -25,6 +25,7 @@ let package = Package(
         .library(name: "TrailJSON", targets: ["TrailJSON"]),
         .library(name: "TrailFilterPattern", targets: ["TrailFilterPattern"]),
         .library(name: "TrailSQL", targets: ["TrailSQL"]),
+        .library(name: "TrailS3", targets: ["TrailS3"]),
     ],
     dependencies: [
         .package(url: "https://github.com/apple/swift-argument-parser", exact: "1.8.2"),
@@ -65,7 +66,7 @@ let package = Package(
         .executableTarget(
             name: "trailsql",
             dependencies: [
-                "TrailEngine", "TrailGenerator", "TrailSource", "TrailFilterPattern", "TrailBase",
+                "TrailEngine", "TrailGenerator", "TrailSource", "TrailFilterPattern", "TrailBase", "TrailS3",
                 .product(name: "ArgumentParser", package: "swift-argument-parser"),
             ],
             swiftSettings: strict),

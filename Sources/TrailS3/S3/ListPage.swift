@@ -19,6 +19,9 @@ public struct ListPage: Sendable {
 
     public init() {}
 
+    /// Reads a `ListBucketResult` document.
+    public static func parse(_ xml: [UInt8]) throws(XMLError) -> ListPage { try ListPage(xml: xml) }
+
     init(xml: [UInt8]) throws(XMLError) {
         let root = try XMLTree.parse(xml)
         let encoded = root.text(of: "EncodingType") == "url"
@@ -85,6 +88,10 @@ public struct ListPage: Sendable {
             }
         }
         let days = CivilDate(year: year, month: month, day: day).dayNumber
-        return Int64(((days * 24 + hour) * 60 + minute) * 60 + second) * 1_000_000_000 + Int64(nanos)
+        let seconds = Int64(((days * 24 + hour) * 60 + minute) * 60 + second)
+        // Nanoseconds since 1970 end in 2262: a later (or garbled) date is not a time we can keep.
+        let (scaled, overflow) = seconds.multipliedReportingOverflow(by: 1_000_000_000)
+        guard !overflow else { return nil }
+        return scaled + Int64(nanos)
     }
 }

@@ -17,6 +17,8 @@ public final class ObjectFetcher: Sendable {
         shared = Shared(threads: client.settings.concurrency)
     }
 
+    /// Stops the fetch threads and waits until they have left, so the client (and its libcurl handles) is
+    /// released here, never on a fetch thread racing the process's exit.
     deinit {
         shared.shutdown()
     }
@@ -68,6 +70,8 @@ public final class ObjectFetcher: Sendable {
         let threads: Int
         let queue = Mutex<(jobs: [(Batch, Int)], head: Int, started: Bool, stopped: Bool)>(([], 0, false, false))
         let available = DispatchSemaphore(value: 0)
+        /// Signalled by each fetch thread as it leaves.
+        let exited = DispatchSemaphore(value: 0)
 
         init(threads: Int) { self.threads = threads }
 
@@ -78,14 +82,17 @@ public final class ObjectFetcher: Sendable {
             }
             guard start else { return }
             for _ in 0..<threads {
-                WorkerThread.start { [self] in
+                // The fetcher owns the client and outlives its threads (its deinit waits for them): no thread
+                // holds the client strongly, so the last reference always goes on the fetcher's side.
+                WorkerThread.start { [self, unowned(unsafe) client] in
                     while true {
                         available.wait()
-                        guard let (batch, index) = next() else { return }
+                        guard let (batch, index) = next() else { break }
                         let result = ObjectFetcher.get(batch.files[index], client: client)
                         batch.results.withLock { $0[index] = result }
                         if batch.remaining.subtract(1, ordering: .acquiringAndReleasing).newValue == 0 { batch.done.signal() }
                     }
+                    exited.signal()
                 }
             }
         }
@@ -113,8 +120,13 @@ public final class ObjectFetcher: Sendable {
         }
 
         func shutdown() {
-            queue.withLock { $0.stopped = true }
+            let started = queue.withLock { state -> Bool in
+                state.stopped = true
+                return state.started
+            }
+            guard started else { return }
             for _ in 0..<threads { available.signal() }
+            for _ in 0..<threads { exited.wait() }
         }
     }
 }

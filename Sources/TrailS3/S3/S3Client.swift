@@ -111,8 +111,9 @@ public final class S3Client: Sendable {
                 }
                 var error = S3Error(operation: operation, bucket: bucket, key: reportKey, status: response.status)
                 let details = ErrorDetails(response)
-                error.code = details.code ?? (response.status == 403 ? "AccessDenied" : response.status == 404 && operation == .list ? "NoSuchBucket" : nil)
-                error.message = details.message
+                error.code = details.code
+                // A HEAD, or some S3-compatible stores, answer with no error body: say so rather than guess a code.
+                error.message = details.message ?? (response.body.isEmpty ? "(no error body)" : nil)
                 error.requestID = details.requestID
                 // The bucket lives elsewhere: S3 names the region in a header or the error body.
                 if let named = details.region, named != region, redirects < 2,

@@ -122,6 +122,9 @@ public struct S3Error: Error, Sendable, CustomStringConvertible {
             return "your principal\(from) may not s3:ListBucket on \(bucket): check IAM and the bucket policy"
         }
         if status == 301 { return "the bucket is in another region; pass --region" }
+        if status == 404 && operation == .list {
+            return "the bucket \(bucket) does not exist; check the name, the account, and --endpoint-url for S3-compatible stores"
+        }
         return nil
     }
 

@@ -1,6 +1,8 @@
 import ArgumentParser
 import Foundation
+import Synchronization
 import TrailEngine
+import TrailS3
 import TrailSource
 
 /// `--logs` and the options every reading command shares.
@@ -50,7 +52,12 @@ struct SourceOptions: ParsableArguments {
         var options = ParallelScan.Options(workers: workers ?? ParallelScan.defaultWorkers, strict: strict)
         if sources.contains(where: { $0.hasPrefix("s3://") }) {
             do throws(SourceError) {
-                options.fetcher = try S3Access.fetcher(s3.accessOptions, environment: ProcessInfo.processInfo.environment)
+                let fetcher = try S3Access.fetcher(s3.accessOptions, environment: ProcessInfo.processInfo.environment)
+                // Kept until the process ends, so its fetch threads and libcurl handles are never torn down on a
+                // scan thread while exit() runs the libraries' cleanup: one S3 test run ended in SIGSEGV, and that
+                // race is the one this code had.
+                FetcherLifetime.keep(fetcher)
+                options.fetcher = fetcher
             } catch {
                 Terminal.printError("error: \(error)")
                 throw ExitCode.failure
@@ -58,6 +65,12 @@ struct SourceOptions: ParsableArguments {
         }
         return options
     }
+}
+
+/// Holds S3 fetchers for the life of the process.
+enum FetcherLifetime {
+    private static let kept = Mutex<[ObjectFetcher]>([])
+    static func keep(_ fetcher: ObjectFetcher) { kept.withLock { $0.append(fetcher) } }
 }
 
 /// The sample logs shipped in the repository (Samples/logs), used when no `--logs` is given.
