@@ -182,6 +182,31 @@ import TrailTestSupport
         #expect(output.stderr.contains("after 2 attempts"), "\(output.stderr)")
     }
 
+    @Test func kmsAndExpiredCredentialsSayWhatToDo() throws {
+        let server = try Self.sample.get().server
+        let proxy = try FaultProxy.start(upstream: server.endpoint)
+        defer { proxy.stop() }
+        let keys = try server.listKeys(bucket: Self.bucket, prefix: "real/AWSLogs/")
+        let leaf = String(try #require(keys.first { $0.hasSuffix(".json.gz") }).split(separator: "/").last!)
+        // What S3 answers for an SSE-KMS object when the caller may not use the key.
+        try proxy.inject(.error(leaf, method: "GET", status: 403, code: "AccessDenied",
+                                message: "User: arn:aws:iam::222222222222:user/auditor is not authorized to perform: kms:Decrypt on the resource associated with this ciphertext because the resource does not exist in this Region",
+                                times: 10))
+        let kms = try run(["query", "SELECT count(*) FROM t", "--logs", "s3://\(Self.bucket)/real/AWSLogs/", "--no-cache"],
+                          endpoint: proxy.endpoint)
+        #expect(kms.stderr.contains("GetObject: HTTP 403 AccessDenied: User: arn:aws:iam::222222222222:user/auditor"), "\(kms.stderr)")
+        #expect(kms.stderr.contains("allow kms:Decrypt on the trail's KMS key"), "\(kms.stderr)")
+        try proxy.reset()
+        try proxy.inject(.error("list-type=2", method: "GET", status: 400, code: "ExpiredToken",
+                                message: "The provided token has expired.", times: 10))
+        let expired = try run(["query", "SELECT count(*) FROM t", "--logs", "s3://\(Self.bucket)/real/"], endpoint: proxy.endpoint,
+                              environment: ["AWS_SESSION_TOKEN": "expired-session-token"])
+        #expect(expired.status == 1)
+        #expect(expired.stderr.contains("ListObjectsV2: HTTP 400 ExpiredToken: The provided token has expired."), "\(expired.stderr)")
+        #expect(expired.stderr.contains("session credentials (credentials: environment) expired"), "\(expired.stderr)")
+        #expect(!expired.stderr.contains("expired-session-token"))
+    }
+
     @Test func aMissingBucketAndMissingCredentialsSayWhatToDo() throws {
         let server = try S3TestServer.shared
         let missing = try run(["query", "SELECT count(*) FROM t", "--logs", "s3://no-such-bucket-here"], endpoint: server.endpoint)
