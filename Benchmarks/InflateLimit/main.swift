@@ -70,10 +70,8 @@ let paths = list.split(separator: 0).map { String(decoding: $0, as: UTF8.self) }
 
 let next = Atomic<Int>(0)
 let inflatedTotal = Atomic<Int>(0)
-let group = DispatchGroup()
 let start = seconds()
-for _ in 0..<threads {
-    group.enter()
+let workers = (0..<threads).map { _ in
     WorkerThread.start {
         let reader = FileReader()
         let inflater = Inflater()
@@ -90,10 +88,9 @@ for _ in 0..<threads {
             }
         }
         inflatedTotal.add(inflated, ordering: .relaxed)
-        group.leave()
     }
 }
-group.wait()
+for worker in workers { worker.join() }
 let elapsed = seconds() - start
 let bytes = inflatedTotal.load(ordering: .relaxed)
 print("files \(paths.count) inflated \(bytes) seconds \(elapsed) MB/s \(Double(bytes) / 1e6 / elapsed)")

@@ -1,4 +1,3 @@
-import Dispatch
 import Synchronization
 
 /// Runs `body` over `items` on up to `threads` threads (the calling thread is one of them) and returns the
@@ -10,7 +9,6 @@ public func concurrentMap<Item: Sendable, Result: Sendable>(
     if threads <= 1 { return items.map(body) }
     let results = Mutex<[Int: Result]>([:])
     let next = Atomic<Int>(0)
-    let finished = Atomic<Int>(0)
     let work: @Sendable () -> Void = {
         while true {
             let index = next.add(1, ordering: .relaxed).oldValue
@@ -19,14 +17,8 @@ public func concurrentMap<Item: Sendable, Result: Sendable>(
             results.withLock { $0[index] = result }
         }
     }
-    let done = DispatchSemaphore(value: 0)
-    for _ in 1..<threads {
-        WorkerThread.start {
-            work()
-            if finished.add(1, ordering: .acquiringAndReleasing).newValue == threads - 1 { done.signal() }
-        }
-    }
+    let helpers = (1..<threads).map { _ in WorkerThread.start(work) }
     work()
-    done.wait()
+    for helper in helpers { helper.join() }
     return results.withLock { table in (0..<items.count).map { table[$0]! } }
 }

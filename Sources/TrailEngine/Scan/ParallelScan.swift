@@ -111,7 +111,7 @@ public enum ParallelScan {
         let shared = SharedState<Output>()
         let window = DispatchSemaphore(value: max(1, window))
         let ready = DispatchSemaphore(value: 0)
-        for _ in 0..<workers {
+        let threads = (0..<workers).map { _ in
             WorkerThread.start {
                 let state = makeState()
                 while true {
@@ -155,6 +155,10 @@ public enum ParallelScan {
                 break
             }
         }
+        // Workers end once the units are taken or the scan stopped; none is left ending when the caller goes on.
+        shared.stopped.set()
+        for _ in 0..<workers { window.signal() }
+        for thread in threads { thread.join() }
         return consumed
     }
 

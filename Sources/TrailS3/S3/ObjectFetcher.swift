@@ -70,8 +70,8 @@ public final class ObjectFetcher: Sendable {
         let threads: Int
         let queue = Mutex<(jobs: [(Batch, Int)], head: Int, started: Bool, stopped: Bool)>(([], 0, false, false))
         let available = DispatchSemaphore(value: 0)
-        /// Signalled by each fetch thread as it leaves.
-        let exited = DispatchSemaphore(value: 0)
+        /// The fetch threads, joined on shutdown.
+        let running = Mutex<[WorkerThread.Thread]>([])
 
         init(threads: Int) { self.threads = threads }
 
@@ -82,9 +82,9 @@ public final class ObjectFetcher: Sendable {
             }
             guard start else { return }
             for _ in 0..<threads {
-                // The fetcher owns the client and outlives its threads (its deinit waits for them): no thread
-                // holds the client strongly, so the last reference always goes on the fetcher's side.
-                WorkerThread.start { [self, unowned(unsafe) client] in
+                // The fetcher owns the client and outlives its threads (its deinit joins them): no thread holds
+                // the client strongly, so the last reference always goes on the fetcher's side.
+                let thread = WorkerThread.start { [self, unowned(unsafe) client] in
                     while true {
                         available.wait()
                         guard let (batch, index) = next() else { break }
@@ -92,8 +92,8 @@ public final class ObjectFetcher: Sendable {
                         batch.results.withLock { $0[index] = result }
                         if batch.remaining.subtract(1, ordering: .acquiringAndReleasing).newValue == 0 { batch.done.signal() }
                     }
-                    exited.signal()
                 }
+                running.withLock { $0.append(thread) }
             }
         }
 
@@ -126,7 +126,7 @@ public final class ObjectFetcher: Sendable {
             }
             guard started else { return }
             for _ in 0..<threads { available.signal() }
-            for _ in 0..<threads { exited.wait() }
+            for thread in running.withLock({ $0 }) { thread.join() }
         }
     }
 }

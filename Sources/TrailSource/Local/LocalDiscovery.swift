@@ -117,24 +117,7 @@ public enum LocalDiscovery {
     /// Lists `folders` on up to two threads (nil: a folder that cannot be opened).
     private static func listAll(_ folders: [String], readsInsights: Bool) -> [Listing?] {
         if folders.count < 4 { return folders.map { list($0, readsInsights: readsInsights) } }
-        let results = Mutex<[Listing?]>(Array(repeating: nil, count: folders.count))
-        let next = Atomic<Int>(0)
-        let done = DispatchSemaphore(value: 0)
-        let work: @Sendable () -> Void = {
-            while true {
-                let index = next.add(1, ordering: .relaxed).oldValue
-                guard index < folders.count else { break }
-                let listing = list(folders[index], readsInsights: readsInsights)
-                results.withLock { $0[index] = listing }
-            }
-        }
-        WorkerThread.start {
-            work()
-            done.signal()
-        }
-        work()
-        done.wait()
-        return results.withLock { $0 }
+        return concurrentMap(folders, threads: 2) { list($0, readsInsights: readsInsights) }
     }
 
     /// One folder's entries, sorted by name, with its files classified.
