@@ -19,10 +19,11 @@ struct S3Options: ParsableArguments {
         valueName: "url"))
     var endpointURL: String?
 
-    @Option(name: .customLong("s3-concurrency"), help: "S3 requests in flight at most, listing and reading (default: 32).")
+    @Option(name: .customLong("s3-concurrency"), help: ArgumentHelp("S3 requests in flight at most, listing and reading.", valueName: "n"))
     var concurrency: Int = 32
 
-    @Option(name: .customLong("s3-max-attempts"), help: "Tries per S3 request on throttling, 5xx, resets, timeouts and truncated bodies (default: 5).")
+    @Option(name: .customLong("s3-max-attempts"), help: ArgumentHelp(
+        "Tries per S3 request on throttling, 5xx, resets, timeouts and truncated bodies.", valueName: "n"))
     var maxAttempts: Int = 5
 
     func validate() throws {
