@@ -13,18 +13,16 @@ public enum S3Discovery {
     public static func discover(_ url: S3URL, client: S3Client, admitsFolder: ((CloudTrailLocation.FolderPart) -> Bool)?,
                                 into discovery: inout Discovery) throws(SourceError)
     {
-        let readsInsights = url.prefix.split(separator: "/").contains("CloudTrail-Insight")
-            || url.prefix.contains("_CloudTrail-Insight_")
+        let readsInsights = FolderWalk.readsInsights(url.prefix)
         // A prefix that does not end in `/` names a folder or one object: the first listing tells which.
         var root = url.prefix
         if !root.isEmpty && !root.hasSuffix("/") {
             let page = try list(client, url.bucket, prefix: root)
             if let object = page.objects.first(where: { $0.key == root }) {
-                let file = logFile(url.bucket, object)
-                switch classify(file, readsInsights: true, isExplicit: true) {
+                switch classify(logFile(url.bucket, object), readsInsights: true, isExplicit: true) {
                 case .file(let found): discovery.files.append(found)
                 case .skipped(let skipped): discovery.skipped.append(skipped)
-                case .folder, nil: break
+                case .folder: break
                 }
                 return
             }
@@ -34,62 +32,24 @@ public enum S3Discovery {
             }
             root += "/"
         }
-        if let admits = admitsFolder, !admits(CloudTrailLocation.folderPart(of: url.bucketRoot + root)) {
-            discovery.foldersPruned += 1
-            return
-        }
-        var listings: [String: Listing] = [:]
-        var level = [root]
-        while !level.isEmpty {
-            let results = concurrentMap(level, threads: client.settings.concurrency) { prefix -> Result<Listing, SourceError> in
+        try FolderWalk.walk(root, into: &discovery, admitsFolder: admitsFolder, pathOfFolder: { url.bucketRoot + $0 }) {
+            (level) throws(SourceError) -> [[DiscoveryItem]?] in
+            let results = concurrentMap(level, threads: client.settings.concurrency) { prefix -> Result<[DiscoveryItem], SourceError> in
                 do throws(SourceError) {
                     return .success(try listFolder(client, url.bucket, prefix: prefix, readsInsights: readsInsights))
                 } catch {
                     return .failure(error)
                 }
             }
-            var next: [String] = []
-            for (prefix, result) in zip(level, results) {
-                let listing = try result.get()
-                listings[prefix] = listing
-                for case .folder(let sub) in listing.items {
-                    if let admits = admitsFolder, !admits(CloudTrailLocation.folderPart(of: url.bucketRoot + sub)) {
-                        discovery.foldersPruned += 1
-                    } else {
-                        next.append(sub)
-                    }
-                }
-            }
-            level = next
+            return try results.map { (result) throws(SourceError) in try result.get() }
         }
-        // Depth-first in key order, as a folder is walked on disk.
-        func assemble(_ prefix: String) {
-            guard let listing = listings.removeValue(forKey: prefix) else { return }
-            for item in listing.items {
-                switch item {
-                case .file(let file): discovery.files.append(file)
-                case .skipped(let skipped): discovery.skipped.append(skipped)
-                case .folder(let sub): assemble(sub)
-                }
-            }
-        }
-        assemble(root)
-    }
-
-    enum Item {
-        case file(LogFile)
-        case skipped(SkippedFile)
-        case folder(String)
-
-    }
-
-    struct Listing {
-        var items: [Item] = []
     }
 
     /// Every page of one prefix: objects become files (or skips), common prefixes sub-folders, in key order.
-    static func listFolder(_ client: S3Client, _ bucket: String, prefix: String, readsInsights: Bool) throws(SourceError) -> Listing {
-        var keyed: [(key: String, item: Item)] = []
+    static func listFolder(_ client: S3Client, _ bucket: String, prefix: String, readsInsights: Bool)
+        throws(SourceError) -> [DiscoveryItem]
+    {
+        var keyed: [(key: String, item: DiscoveryItem)] = []
         var token: String?
         let folder = "s3://\(bucket)/" + prefix  // shared by the folder's files
         repeat {
@@ -97,13 +57,11 @@ public enum S3Discovery {
             for object in page.objects {
                 // A zero-byte `folder/` marker (consoles create them) is not a file.
                 if object.key.hasSuffix("/") { continue }
-                let name = String(object.key.utf8.dropFirst(prefix.utf8.count))!
-                var file = LogFile(folder: folder, name: name, size: object.size, modificationTime: object.lastModified,
+                // With the `/` delimiter every object here is directly under the prefix.
+                let name = String(decoding: object.key.utf8.dropFirst(prefix.utf8.count), as: UTF8.self)
+                let file = LogFile(folder: folder, name: name, size: object.size, modificationTime: object.lastModified,
                                    version: versionHash(object.etag))
-                if name.contains("/") { file = logFile(bucket, object) }  // cannot happen with a delimiter; kept whole
-                if let item = classify(file, readsInsights: readsInsights, isExplicit: false) {
-                    keyed.append((object.key, item))
-                }
+                keyed.append((object.key, classify(file, readsInsights: readsInsights, isExplicit: false)))
             }
             for sub in page.commonPrefixes where sub != prefix {
                 keyed.append((sub, .folder(sub)))
@@ -112,7 +70,7 @@ public enum S3Discovery {
         } while token != nil
         // Objects and sub-prefixes come as two sorted lists: merge them into key order.
         keyed.sort { $0.key.utf8.lexicographicallyPrecedes($1.key.utf8) }
-        return Listing(items: keyed.map(\.item))
+        return keyed.map(\.item)
     }
 
     static func list(_ client: S3Client, _ bucket: String, prefix: String, token: String? = nil) throws(SourceError) -> ListPage {
@@ -131,7 +89,7 @@ public enum S3Discovery {
 
     /// Digest files are skipped (validate reads them), Insights files unless the source points at them, hidden
     /// names as on disk.
-    static func classify(_ file: LogFile, readsInsights: Bool, isExplicit: Bool) -> Item? {
+    static func classify(_ file: LogFile, readsInsights: Bool, isExplicit: Bool) -> DiscoveryItem {
         if file.name.hasPrefix(".") && !isExplicit { return .skipped(SkippedFile(path: file.path, reason: .hidden)) }
         switch file.location.kind {
         case .digest: return .skipped(SkippedFile(path: file.path, reason: .digest))
