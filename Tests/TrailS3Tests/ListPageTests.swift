@@ -24,12 +24,12 @@ import Testing
     }
 
     @Test func timestamps() {
-        #expect(ListPage.parseTimestamp("1970-01-01T00:00:00.000Z") == 0)
-        #expect(ListPage.parseTimestamp("2024-02-29T23:59:59Z") == 1_709_251_199_000_000_000)
-        #expect(ListPage.parseTimestamp("yesterday") == nil)
+        #expect(ISO8601Timestamp.epochNanoseconds("1970-01-01T00:00:00.000Z") == 0)
+        #expect(ISO8601Timestamp.epochNanoseconds("2024-02-29T23:59:59Z") == 1_709_251_199_000_000_000)
+        #expect(ISO8601Timestamp.epochNanoseconds("yesterday") == nil)
         // Found by Fuzz/XML: a year past 2262 overflowed nanoseconds since the epoch.
-        #expect(ListPage.parseTimestamp("9999-12-31T23:59:59.999999999Z") == nil)
-        #expect(ListPage.parseTimestamp("2262-04-11T23:47:16Z") != nil)
+        #expect(ISO8601Timestamp.epochNanoseconds("9999-12-31T23:59:59.999999999Z") == nil)
+        #expect(ISO8601Timestamp.epochNanoseconds("2262-04-11T23:47:16Z") != nil)
     }
 }
 

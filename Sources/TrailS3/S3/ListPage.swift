@@ -1,5 +1,3 @@
-import TrailBase
-
 /// One page of a `ListObjectsV2` answer, keys decoded.
 public struct ListPage: Sendable {
     public struct Object: Sendable, Equatable {
@@ -31,7 +29,7 @@ public struct ListPage: Sendable {
             var etag = content.text(of: "ETag") ?? ""
             if etag.hasPrefix("\""), etag.hasSuffix("\""), etag.count >= 2 { etag = String(etag.dropFirst().dropLast()) }
             objects.append(Object(key: decoded(key), size: Int(content.text(of: "Size") ?? "") ?? 0, etag: etag,
-                                  lastModified: ListPage.parseTimestamp(content.text(of: "LastModified") ?? "") ?? 0))
+                                  lastModified: ISO8601Timestamp.epochNanoseconds(content.text(of: "LastModified") ?? "") ?? 0))
         }
         for common in root.children("CommonPrefixes") {
             if let prefix = common.text(of: "Prefix") { commonPrefixes.append(decoded(prefix)) }
@@ -44,54 +42,6 @@ public struct ListPage: Sendable {
     /// `encoding-type=url` uses form encoding: `%XX` bytes and `+` for a space (a real `+` comes as `%2B`).
     static func urlDecoded(_ text: String) -> String {
         guard text.utf8.contains(where: { $0 == UInt8(ascii: "%") || $0 == UInt8(ascii: "+") }) else { return text }
-        var bytes: [UInt8] = []
-        var iterator = Array(text.utf8)[...]
-        while let byte = iterator.popFirst() {
-            if byte == UInt8(ascii: "+") {
-                bytes.append(0x20)
-            } else if byte == UInt8(ascii: "%"), iterator.count >= 2,
-                let value = UInt8(String(decoding: iterator.prefix(2), as: UTF8.self), radix: 16)
-            {
-                bytes.append(value)
-                iterator = iterator.dropFirst(2)
-            } else {
-                bytes.append(byte)
-            }
-        }
-        return String(decoding: bytes, as: UTF8.self)
-    }
-
-    /// `2024-01-02T03:04:05.000Z` → nanoseconds since the epoch.
-    static func parseTimestamp(_ text: String) -> Int64? {
-        let bytes = Array(text.utf8)
-        guard bytes.count >= 20 else { return nil }
-        func number(_ range: Range<Int>) -> Int? {
-            var value = 0
-            for index in range {
-                let digit = Int(bytes[index]) - 0x30
-                guard digit >= 0 && digit < 10 else { return nil }
-                value = value * 10 + digit
-            }
-            return value
-        }
-        guard let year = number(0..<4), let month = number(5..<7), let day = number(8..<10), let hour = number(11..<13),
-            let minute = number(14..<16), let second = number(17..<19)
-        else { return nil }
-        var nanos = 0
-        if bytes[19] == UInt8(ascii: ".") {
-            var index = 20
-            var scale = 100_000_000
-            while index < bytes.count, bytes[index] &- 0x30 < 10 {
-                nanos += Int(bytes[index] - 0x30) * scale
-                scale /= 10
-                index += 1
-            }
-        }
-        let days = CivilDate(year: year, month: month, day: day).dayNumber
-        let seconds = Int64(((days * 24 + hour) * 60 + minute) * 60 + second)
-        // Nanoseconds since 1970 end in 2262: a later (or garbled) date is not a time we can keep.
-        let (scaled, overflow) = seconds.multipliedReportingOverflow(by: 1_000_000_000)
-        guard !overflow else { return nil }
-        return scaled + Int64(nanos)
+        return String(decoding: URIEncoding.decode(text.utf8.map { $0 == UInt8(ascii: "+") ? 0x20 : $0 }), as: UTF8.self)
     }
 }

@@ -87,7 +87,7 @@ public final class S3Client: Sendable {
                 let region = region(of: bucket)
                 var request = makeRequest(bucket: bucket, key: key, query: query, region: region)
                 SigV4Signer(credentials: signing, region: region, service: "s3")
-                    .sign(&request, epochSeconds: Self.now(), payloadHash: Digest.emptySHA256Hex)
+                    .sign(&request, epochSeconds: WallClock.epochSeconds(), payloadHash: Digest.emptySHA256Hex)
                 switch operation {
                 case .list: counters.lists.add(1, ordering: .relaxed)
                 case .get: counters.gets.add(1, ordering: .relaxed)
@@ -152,12 +152,6 @@ public final class S3Client: Sendable {
             url += "?" + query.map { URIEncoding.encode($0.0) + "=" + URIEncoding.encode($0.1) }.joined(separator: "&")
         }
         return HTTPRequest(method: "GET", url: url, timeoutSeconds: settings.requestTimeoutSeconds)
-    }
-
-    static func now() -> Int64 {
-        var time = timespec()
-        clock_gettime(CLOCK_REALTIME, &time)
-        return Int64(time.tv_sec)
     }
 
     static func sleep(seconds: Double) {

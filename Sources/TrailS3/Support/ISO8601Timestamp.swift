@@ -1,9 +1,22 @@
 import TrailBase
 
-/// Reads the expiration times of STS, container, instance-metadata and credential_process answers:
-/// `2024-05-01T12:00:00Z`, with optional fractional seconds and a `Z` or `±HH:MM` offset (none means UTC).
+/// Reads the times AWS answers with — credential expirations (STS, container, instance metadata,
+/// credential_process) and S3's LastModified: `2024-05-01T12:00:00Z`, with optional fractional seconds and a `Z`
+/// or `±HH:MM` offset (none means UTC).
+///
+/// Stricter than `from_iso8601_timestamp` (TrailFunctions), which follows Joda and accepts a date alone: an
+/// expiration without a time is refused here.
 enum ISO8601Timestamp {
-    static func epochSeconds(_ text: String) -> Int64? {
+    static func epochSeconds(_ text: String) -> Int64? { parse(text)?.seconds }
+
+    /// Nanoseconds since the epoch (fraction kept); nil past 2262, where they no longer fit.
+    static func epochNanoseconds(_ text: String) -> Int64? {
+        guard let (seconds, nanoseconds) = parse(text) else { return nil }
+        let (scaled, overflow) = seconds.multipliedReportingOverflow(by: 1_000_000_000)
+        return overflow ? nil : scaled + nanoseconds
+    }
+
+    private static func parse(_ text: String) -> (seconds: Int64, nanoseconds: Int64)? {
         let bytes = Array(text.utf8)
         var position = 0
 
@@ -29,8 +42,12 @@ enum ISO8601Timestamp {
               (1...12).contains(month), (1...CivilDate.daysInMonth(year: year, month: month)).contains(day),
               hour < 24, minute < 60, second <= 60
         else { return nil }
+        var nanoseconds: Int64 = 0
         if expect(".") || expect(",") {
+            var scale: Int64 = 100_000_000
             while position < bytes.count, bytes[position] >= UInt8(ascii: "0"), bytes[position] <= UInt8(ascii: "9") {
+                nanoseconds += Int64(bytes[position] - UInt8(ascii: "0")) * scale
+                scale /= 10
                 position += 1
             }
         }
@@ -48,6 +65,6 @@ enum ISO8601Timestamp {
         }
         guard position == bytes.count else { return nil }
         let days = CivilDate(year: year, month: month, day: day).dayNumber
-        return Int64(days) * 86_400 + Int64(hour * 3600 + minute * 60 + second) - Int64(offsetSeconds)
+        return (Int64(days) * 86_400 + Int64(hour * 3600 + minute * 60 + second) - Int64(offsetSeconds), nanoseconds)
     }
 }
