@@ -210,8 +210,7 @@ final class LocalScanProvider: ScanProvider {
             let segments = LocalScanProvider.segments(files)
             let strict = options.strict
             let fetcher = options.fetcher
-            // Segments of S3 objects fetch while others decode: twice the workers.
-            let workers = fetcher != nil && files.contains(where: \.isRemote) ? options.workers * 2 : options.workers
+            let workers = options.workers(for: files)
             let consumed = ParallelScan.runOrdered(
                 units: segments.count, workers: workers, window: workers * 4,
                 makeState: { try! SegmentScan(node: node, context: context, cache: cache, fetcher: fetcher) },

@@ -32,18 +32,23 @@ public enum ParallelScan {
             self.fetcher = fetcher
         }
 
-        /// The workers and files per unit for `files`: S3 objects are fetched a unit at a time, so units hold
-        /// enough objects to keep the GETs in flight, and twice the workers let one fetch while another decodes.
+        /// Worker threads for `files`: S3 objects are fetched a unit at a time, so twice the workers let one
+        /// fetch while another decodes.
+        func workers(for files: [LogFile]) -> Int { readsRemote(files) ? workers * 2 : workers }
+
+        /// The workers and files per unit for `files`: units of S3 objects hold enough objects to keep the GETs
+        /// in flight.
         func shape(for files: [LogFile]) -> (workers: Int, chunk: Int) {
-            let count = files.count
-            if let fetcher, files.contains(where: \.isRemote) {
+            if let fetcher, readsRemote(files) {
                 let workers = workers * 2
                 return (workers, max(4, min(64, fetcher.client.settings.concurrency / workers * 2)))
             }
             // PERF: workers claim small runs of consecutive files and hand each run over with one lock and one
             // wake-up; one wake-up per file spent ~8% of a filter run over 24k small files in futex/sem_post (perf).
-            return (workers, max(1, min(32, count / (workers * 16))))
+            return (workers, max(1, min(32, files.count / (workers * 16))))
         }
+
+        private func readsRemote(_ files: [LogFile]) -> Bool { fetcher != nil && files.contains(where: \.isRemote) }
     }
 
     public static var defaultWorkers: Int { max(1, sysconf(Int32(_SC_NPROCESSORS_ONLN))) }

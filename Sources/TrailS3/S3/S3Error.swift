@@ -87,7 +87,7 @@ public struct S3Error: Error, Sendable, CustomStringConvertible {
         let from = credentialSource.map { " (credentials: \($0))" } ?? ""
         switch code {
         case "NoSuchBucket":
-            return "the bucket \(bucket) does not exist; check the name, the account, and --endpoint-url for S3-compatible stores"
+            return noSuchBucket
         case "NoSuchKey":
             return "the object was deleted after it was listed"
         case "InvalidAccessKeyId":
@@ -122,10 +122,12 @@ public struct S3Error: Error, Sendable, CustomStringConvertible {
             return "your principal\(from) may not s3:ListBucket on \(bucket): check IAM and the bucket policy"
         }
         if status == 301 { return "the bucket is in another region; pass --region" }
-        if status == 404 && operation == .list {
-            return "the bucket \(bucket) does not exist; check the name, the account, and --endpoint-url for S3-compatible stores"
-        }
+        if status == 404 && operation == .list { return noSuchBucket }
         return nil
+    }
+
+    private var noSuchBucket: String {
+        "the bucket \(bucket) does not exist; check the name, the account, and --endpoint-url for S3-compatible stores"
     }
 
     /// A KMS refusal: S3 says so in its message (`…kms:Decrypt…`, `…KMS…`).

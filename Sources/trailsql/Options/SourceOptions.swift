@@ -50,7 +50,7 @@ struct SourceOptions: ParsableArguments {
     /// The scan's options for `sources`; S3 access is set up only when one of them is `s3://`.
     func scanOptions(for sources: [String]) throws -> ParallelScan.Options {
         var options = ParallelScan.Options(workers: workers ?? ParallelScan.defaultWorkers, strict: strict)
-        if sources.contains(where: { $0.hasPrefix("s3://") }) {
+        if sources.contains(where: S3URL.isS3) {
             do throws(SourceError) {
                 let fetcher = try S3Access.fetcher(s3.accessOptions, environment: ProcessInfo.processInfo.environment)
                 // Kept until the process ends, so its fetch threads and libcurl handles are never torn down on a
