@@ -26,23 +26,14 @@ import argparse
 import json
 import os
 import secrets
-import signal
 import sys
 import threading
-import time
 from http.server import BaseHTTPRequestHandler, ThreadingHTTPServer
+
+from child_lifetime import tie_to_parent
 
 ROLE = "trail-instance-role"
 FAR_FUTURE = "2099-01-01T00:00:00Z"
-
-
-def watch_parent(parent_pid):
-    def loop():
-        while True:
-            if os.getppid() != parent_pid:
-                os._exit(0)
-            time.sleep(0.25)
-    threading.Thread(target=loop, name="parent-watch", daemon=True).start()
 
 
 def main():
@@ -52,10 +43,7 @@ def main():
     parser.add_argument("--imds-v1-only", action="store_true")
     args = parser.parse_args()
 
-    watch_parent(args.parent_pid)
-    # A child of a Swift test inherits the spawning thread's signal mask, where SIGTERM is blocked.
-    signal.pthread_sigmask(signal.SIG_UNBLOCK, [signal.SIGTERM])
-    signal.signal(signal.SIGTERM, lambda *_: os._exit(0))
+    tie_to_parent(args.parent_pid)
 
     lock = threading.Lock()
     tokens = set()

@@ -35,7 +35,6 @@ Exits when --parent-pid is no longer its parent, or on SIGTERM.
 import argparse
 import json
 import os
-import signal
 import socket
 import socketserver
 import struct
@@ -44,6 +43,8 @@ import threading
 import time
 import urllib.parse
 import uuid
+
+from child_lifetime import tie_to_parent
 
 ACTIONS = ("slowdown", "internal-error", "error", "reset", "truncate", "delay")
 CONTROL_PATHS = ("/__faults__", "/__stats__", "/__reset__")
@@ -419,15 +420,6 @@ class Server(socketserver.ThreadingTCPServer):
     request_queue_size = 128
 
 
-def watch_parent(parent_pid):
-    def loop():
-        while True:
-            if os.getppid() != parent_pid:
-                os._exit(0)
-            time.sleep(0.25)
-    threading.Thread(target=loop, name="parent-watch", daemon=True).start()
-
-
 def main():
     global UPSTREAM, KEEP_CLIENT_ALIVE
     parser = argparse.ArgumentParser()
@@ -442,13 +434,7 @@ def main():
     if url.scheme != "http" or not url.hostname:
         raise SystemExit(f"--upstream must be http://HOST:PORT, not {args.upstream!r}")
     UPSTREAM = (url.hostname, url.port or 80)
-    # Swift's Foundation.Process starts children with the spawning thread's signal mask, in which
-    # SIGTERM and SIGINT are often blocked (Dispatch worker threads): unblock them, or terminate() does nothing.
-    signal.pthread_sigmask(signal.SIG_SETMASK, [])
-    if args.parent_pid is not None:
-        watch_parent(args.parent_pid)
-    signal.signal(signal.SIGTERM, lambda *_: os._exit(0))
-    signal.signal(signal.SIGINT, lambda *_: os._exit(0))
+    tie_to_parent(args.parent_pid)
 
     server = Server(("127.0.0.1", args.port), Handler)
     sys.stdout.write(f"{server.server_address[1]}\n")

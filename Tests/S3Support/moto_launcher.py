@@ -15,20 +15,11 @@ Does what `moto_server -H 127.0.0.1 -p N` does (same app, same request handler),
 import argparse
 import http.client
 import os
-import signal
 import sys
 import threading
 import time
 
-
-def watch_parent(parent_pid):
-    """Exits this process as soon as `parent_pid` is no longer our parent (it died and we were reparented)."""
-    def loop():
-        while True:
-            if os.getppid() != parent_pid:
-                os._exit(0)
-            time.sleep(0.25)
-    threading.Thread(target=loop, name="parent-watch", daemon=True).start()
+from child_lifetime import tie_to_parent
 
 
 def main():
@@ -38,12 +29,7 @@ def main():
     parser.add_argument("--port", type=int, default=0)
     args = parser.parse_args()
 
-    # Swift's Foundation.Process starts children with the spawning thread's signal mask, in which
-    # SIGTERM and SIGINT are often blocked (Dispatch worker threads): unblock them, or terminate() does nothing.
-    signal.pthread_sigmask(signal.SIG_SETMASK, [])
-    watch_parent(args.parent_pid)
-    signal.signal(signal.SIGTERM, lambda *_: os._exit(0))
-    signal.signal(signal.SIGINT, lambda *_: os._exit(0))
+    tie_to_parent(args.parent_pid)
 
     try:
         from werkzeug.serving import make_server
