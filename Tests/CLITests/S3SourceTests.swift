@@ -182,6 +182,22 @@ import TrailTestSupport
         #expect(output.stderr.contains("after 2 attempts"), "\(output.stderr)")
     }
 
+    @Test func aDayPrefixThatCannotBeListedFailsTheQuery() throws {
+        let server = try Self.sample.get().server
+        let proxy = try FaultProxy.start(upstream: server.endpoint)
+        defer { proxy.stop() }
+        // The twelve day prefixes are listed by the scan's workers; one of them is denied (after the walk).
+        try proxy.inject([.error("2025%2F03%2F06%2F", method: "GET", status: 403, code: "AccessDenied", message: "Access Denied",
+                                 times: 1000)])
+        for command in [["query", "SELECT count(*) FROM t", "--no-cache"], ["filter", "ConsoleLogin"]] {
+            let output = try run(command + ["--logs", "s3://\(Self.bucket)/AWSLogs/"], endpoint: proxy.endpoint)
+            #expect(output.status != 0, "\(output.stderr)")
+            #expect(output.stderr.contains("HTTP 403 AccessDenied"), "\(output.stderr)")
+            #expect(output.stderr.contains("/2025/03/06/"), "\(output.stderr)")
+        }
+        #expect(try proxy.stats().faults(.error) >= 2)
+    }
+
     @Test func kmsAndExpiredCredentialsSayWhatToDo() throws {
         let server = try Self.sample.get().server
         let proxy = try FaultProxy.start(upstream: server.endpoint)

@@ -38,10 +38,11 @@ struct SegmentCacheTests {
         var statistics: QueryStatistics
     }
 
-    static func run(_ sql: String, _ folder: URL, cache: SegmentCache?) throws -> Answer {
+    static func run(_ sql: String, _ folder: URL, cache: SegmentCache?, maxScanBytes: Int? = nil) throws -> Answer {
         let sink = CollectingSink()
         var schema: [Field] = []
-        let result = try QueryRun.run(sql, sources: [folder.path], options: QueryRun.Options(cache: cache)) { resultSchema in
+        let options = QueryRun.Options(maxScanBytes: maxScanBytes, cache: cache)
+        let result = try QueryRun.run(sql, sources: [folder.path], options: options) { resultSchema in
             schema = zip(resultSchema.names, resultSchema.types).map { Field($0, $1) }
             return sink
         }

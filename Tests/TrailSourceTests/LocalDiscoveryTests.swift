@@ -64,4 +64,78 @@ struct LocalDiscoveryTests {
         #expect(discovery.files.count == 1)
         #expect(discovery.skipped.map(\.reason) == [.digest])
     }
+
+    /// `days` day folders of logs (and of Insights) in one region, two files each, beside a loose file.
+    func makeDays(_ days: Int) throws -> URL {
+        let root = try Fixtures.makeTemporaryDirectory("discovery-days")
+        var files = ["AWSLogs/111122223333/a-loose.json", "zz-loose/events.json"]
+        for day in 1...days {
+            let dd = day < 10 ? "0\(day)" : "\(day)"
+            for kind in ["CloudTrail", "CloudTrail-Insight"] {
+                for unique in ["a", "b"] {
+                    files.append("AWSLogs/111122223333/\(kind)/us-east-1/2024/01/\(dd)/111122223333_\(kind)_us-east-1_202401\(dd)T0005Z_\(unique).json.gz")
+                }
+            }
+        }
+        for file in files {
+            let url = root.appendingPathComponent(file)
+            try FileManager.default.createDirectory(at: url.deletingLastPathComponent(), withIntermediateDirectories: true)
+            try Data("{}".utf8).write(to: url)
+        }
+        return root
+    }
+
+    /// The files and skips of `discovery` with every deferred folder listed in its place.
+    func listedInPlace(_ discovery: Discovery) -> (files: [String], skipped: Set<String>) {
+        var files: [String] = []
+        var skipped = Set(discovery.skipped.map(\.path))
+        var next = 0
+        for folder in discovery.deferred {
+            files += discovery.files[next..<folder.position].map(\.path)
+            let listed = LocalDiscovery.discover(deferred: folder)
+            files += listed.files.map(\.path)
+            skipped.formUnion(listed.skipped.map(\.path))
+            next = folder.position
+        }
+        files += discovery.files[next...].map(\.path)
+        return (files, skipped)
+    }
+
+    @Test("many day folders are left for the scan to list, and listing them in place gives the same files in the same order")
+    func deferredDays() throws {
+        let root = try makeDays(10)
+        defer { Fixtures.cleanUp(root) }
+        let eager = try LocalDiscovery.discover([root.path])
+        let deferred = try LocalDiscovery.discover([root.path], defersDays: true)
+        // Ten log day folders and ten Insights day folders; only the two loose files were listed.
+        #expect(deferred.deferred.count == 20)
+        #expect(deferred.files.map(\.name) == ["a-loose.json", "events.json"])
+        #expect(deferred.deferred.allSatisfy { !$0.readsInsights })
+        let inPlace = listedInPlace(deferred)
+        #expect(eager.files.count == 22)
+        #expect(inPlace.files == eager.files.map(\.path))
+        #expect(inPlace.skipped == Set(eager.skipped.map(\.path)))
+        #expect(inPlace.skipped.count == 20)  // the Insights files, skipped by the workers' listings too
+    }
+
+    @Test("a few day folders are listed at once, so their files can be shared out between workers")
+    func fewDaysAreListed() throws {
+        let root = try makeDays(3)
+        defer { Fixtures.cleanUp(root) }
+        let eager = try LocalDiscovery.discover([root.path])
+        let deferred = try LocalDiscovery.discover([root.path], defersDays: true)
+        #expect(deferred.deferred.isEmpty)
+        #expect(deferred.files.map(\.path) == eager.files.map(\.path))
+    }
+
+    @Test("deferred folders under a CloudTrail-Insight source read their Insights files")
+    func deferredInsights() throws {
+        let root = try makeDays(9)
+        defer { Fixtures.cleanUp(root) }
+        let source = root.appendingPathComponent("AWSLogs/111122223333/CloudTrail-Insight").path
+        let deferred = try LocalDiscovery.discover([source], defersDays: true)
+        #expect(deferred.deferred.count == 9)
+        #expect(deferred.deferred.allSatisfy { $0.readsInsights })
+        #expect(listedInPlace(deferred).files.count == 18)
+    }
 }

@@ -21,16 +21,27 @@ public enum FilterRun {
         write: ([UInt8]) -> Void
     ) throws(SourceError) -> Result {
         let started = monotonicSeconds()
-        let discovery = try SourceDiscovery.discover(sources, client: options.fetcher?.client)
+        // Day folders are listed by the workers as they reach them: listing overlaps reading.
+        let discovery = try SourceDiscovery.discover(sources, client: options.fetcher?.client, defersDays: true)
         var statistics = ScanStatistics(listsEveryFile: listsEveryFile)
         statistics.add(discovery)
         var matches = 0
-        let completed = ParallelScan.run(discovery.files, options: options, makeWorker: { FilterWorker(pattern: pattern) }) {
-            outcome, output in
+        var failure: SourceError?
+        let completed = ParallelScan.runStoppable(ScanInput(discovery), options: options, makeWorker: { FilterWorker(pattern: pattern) },
+                                                  listed: { listing in
+            if let error = listing.failure {
+                failure = error
+                return false
+            }
+            statistics.add(found: listing.found, skipped: listing.skipped)
+            return true
+        }, consumeUntil: { outcome, output in
             statistics.add(outcome)
             matches += output.matches
             if !output.lines.isEmpty { write(output.lines) }
-        }
+            return true
+        })
+        if let failure { throw failure }
         statistics.addRequests(of: options.fetcher?.client)
         statistics.seconds = monotonicSeconds() - started
         return Result(statistics: statistics, matches: matches, completed: completed)

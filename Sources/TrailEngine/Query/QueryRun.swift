@@ -1,3 +1,6 @@
+#if canImport(Glibc)
+import Glibc
+#endif
 import TrailBase
 import TrailColumnar
 import TrailExec
@@ -68,11 +71,15 @@ public enum QueryRun {
         let context = EvaluationContext(startMillis: startMillis)
         let pruners = try plan.scans.map { (scan) throws(QueryError) in (scan.scanID, try PartitionPruner(node: scan, context: context)) }
         var discovery: Discovery
+        // EXPLAIN and --max-scan-bytes need every file before anything is read, and several scans share one
+        // listing; otherwise the scan lists the day folders itself as it reaches them.
+        let isExplain = if case .explain = statement { true } else { false }
+        let defersDays = !isExplain && options.maxScanBytes == nil && plan.scans.count == 1
         do throws(SourceError) {
             // Folders that no scan can use are not even listed (a one-day, one-region query lists one folder).
             discovery = try SourceDiscovery.discover(sources, client: options.scan.fetcher?.client, admitsFolder: { folder in
                 pruners.contains { $0.1.admits(folder: folder) }
-            })
+            }, defersDays: defersDays)
         } catch {
             throw QueryError(.sourceFailed, error.summary, at: nil, help: error.hint)
         }
@@ -80,16 +87,15 @@ public enum QueryRun {
         statistics.foldersPruned = discovery.foldersPruned
         statistics.scans = plan.scans.count
         // Prune every scan's files now (before reading) so --max-scan-bytes and EXPLAIN know what will be read.
-        var filesByScan: [Int: [LogFile]] = [:]
+        var inputsByScan: [Int: ScanInput] = [:]
         var notes: [Int: [String]] = [:]
         for (scan, (_, pruner)) in zip(plan.scans, pruners) {
-            var kept: [LogFile] = []
+            var input = ScanInput(discovery)
             if pruner.isActive {
-                for file in discovery.files where try pruner.admits(file) { kept.append(file) }
-            } else {
-                kept = discovery.files  // shares the storage: no second copy of a long file list
+                input = try prune(discovery, pruner)
             }
-            filesByScan[scan.scanID] = kept
+            inputsByScan[scan.scanID] = input
+            let kept = input.files
             let pruned = discovery.files.count - kept.count
             statistics.filesPruned += pruned
             statistics.bytesToScan += kept.reduce(0) { $0 + $1.size }
@@ -121,11 +127,16 @@ public enum QueryRun {
 
         let schema = ResultSchema(names: plan.columnNames, types: plan.columnTypes)
         let counting = CountingSink(next: makeSink(schema))
-        let provider = LocalScanProvider(filesByScan: filesByScan, options: options.scan, cache: options.cache,
+        let provider = LocalScanProvider(inputsByScan: inputsByScan, options: options.scan, cache: options.cache,
                                          statistics: statistics.scan)
+        inputsByScan = [:]
         let executor = QueryExecutor(provider: provider, startMillis: startMillis)
         try executor.run(plan, into: counting)
         statistics.scan = provider.statistics
+        statistics.filesPruned += provider.listed.filesPruned
+        statistics.foldersPruned += provider.listed.foldersPruned
+        statistics.filesToScan += provider.listed.files
+        statistics.bytesToScan += provider.listed.bytes
         statistics.scan.addRequests(of: options.scan.fetcher?.client)
         if let cache = options.cache {
             statistics.cacheCorrupt = cache.corruptEntries
@@ -135,6 +146,25 @@ public enum QueryRun {
         statistics.rowsReturned = counting.rows
         statistics.scan.seconds = monotonicSeconds() - started
         return Result(schema: schema, statistics: statistics, completed: provider.completed)
+    }
+
+    /// The files of `discovery` that `pruner` admits, with the deferred folders kept in their places.
+    static func prune(_ discovery: Discovery, _ pruner: PartitionPruner) throws(QueryError) -> ScanInput {
+        var input = ScanInput(files: [])
+        var deferred = discovery.deferred.makeIterator()
+        var nextFolder = deferred.next()
+        for (index, file) in discovery.files.enumerated() {
+            while let folder = nextFolder, folder.position == index {
+                input.deferred.append(DeferredFolder(path: folder.path, position: input.files.count, readsInsights: folder.readsInsights))
+                nextFolder = deferred.next()
+            }
+            if try pruner.admits(file) { input.files.append(file) }
+        }
+        while let folder = nextFolder {
+            input.deferred.append(DeferredFolder(path: folder.path, position: input.files.count, readsInsights: folder.readsInsights))
+            nextFolder = deferred.next()
+        }
+        return input
     }
 
     static func textBatch(_ schema: ResultSchema, _ rows: [[String]]) -> Batch {
@@ -168,25 +198,34 @@ final class CountingSink: BatchSink {
     func finish() throws(QueryError) { try next.finish() }
 }
 
-/// Scans local files on all cores for the executor, through the decoded-column cache when there is one.
+/// Scans the sources' files on all cores for the executor, through the decoded-column cache when there is one.
 final class LocalScanProvider: ScanProvider {
-    let filesByScan: [Int: [LogFile]]
+    let inputsByScan: [Int: ScanInput]
     let options: ParallelScan.Options
     let cache: SegmentCache?
     /// Outcomes are added up as they arrive (keeping 200k of them would cost more memory than the scan).
     var statistics: ScanStatistics
+    /// What the listings of deferred folders added to the files to read and the pruning.
+    var listed = ListedTotals()
     var sawFailure = false
     var completed = true
 
-    init(filesByScan: [Int: [LogFile]], options: ParallelScan.Options, cache: SegmentCache?, statistics: ScanStatistics) {
-        self.filesByScan = filesByScan
+    struct ListedTotals {
+        var files = 0
+        var bytes = 0
+        var filesPruned = 0
+        var foldersPruned = 0
+    }
+
+    init(inputsByScan: [Int: ScanInput], options: ParallelScan.Options, cache: SegmentCache?, statistics: ScanStatistics) {
+        self.inputsByScan = inputsByScan
         self.options = options
         self.cache = cache
         self.statistics = statistics
     }
 
     func scan(_ node: ScanNode, context: EvaluationContext, into sink: BatchSink) throws(QueryError) {
-        let files = filesByScan[node.scanID] ?? []
+        let input = inputsByScan[node.scanID] ?? ScanInput(files: [])
         var failure: QueryError?
         let consume = { (outcome: FileOutcome, output: QueryScanWorker.Output) -> Bool in
             self.statistics.add(outcome)
@@ -203,30 +242,66 @@ final class LocalScanProvider: ScanProvider {
                 return false
             }
         }
+        let listed = { (listing: FolderListing) -> Bool in
+            if let error = listing.failure {
+                failure = QueryError(.sourceFailed, error.summary, at: nil, help: error.hint)
+                return false
+            }
+            if let error = listing.pruningError {
+                failure = error
+                return false
+            }
+            self.statistics.add(found: listing.found, skipped: listing.skipped)
+            self.listed.files += listing.files.count
+            self.listed.bytes += listing.bytes
+            self.listed.filesPruned += listing.filesPruned
+            self.listed.foldersPruned += listing.foldersPruned
+            return true
+        }
+        // Each worker prunes the folders it lists with a pruner of its own (the pruner memoizes, unlocked).
+        _ = try PartitionPruner(node: node, context: context)
+        let makeLister: @Sendable () -> FolderLister = {
+            let pruner = try! PartitionPruner(node: node, context: context)
+            return FolderLister(admitsFolder: { pruner.admits(folder: $0) },
+                                admitsFile: pruner.isActive ? { (file) throws(QueryError) in try pruner.admits(file) } : nil)
+        }
         let finished: Bool
         if let cache, SegmentScan.supports(node) {
             // Build one scanner up front so a bad column list fails here, not on a worker thread.
             _ = try SegmentScan(node: node, context: context, cache: cache)
-            let segments = LocalScanProvider.segments(files)
+            let units = input.units { LocalScanProvider.segments(input.files, in: $0) }
             let strict = options.strict
             let fetcher = options.fetcher
-            let workers = options.workers(for: files)
-            let consumed = ParallelScan.runOrdered(
-                units: segments.count, workers: workers, window: workers * 4,
-                makeState: { try! SegmentScan(node: node, context: context, cache: cache, fetcher: fetcher) },
-                process: { index, scanner, stop in
-                    let results = scanner.scan(files[segments[index]])
+            let client = fetcher?.client
+            let workers = options.workers(for: input)
+            finished = ParallelScan.runOrdered(
+                units: units.count, workers: workers, window: workers * 4,
+                makeState: { (try! SegmentScan(node: node, context: context, cache: cache, fetcher: fetcher), makeLister()) },
+                process: { index, state, stop in
+                    let (scanner, lister) = state
+                    var results: [(FileOutcome, QueryScanWorker.Output)] = []
+                    var listing: FolderListing?
+                    switch units[index] {
+                    case .files(let range):
+                        results = scanner.scan(input.files[range])
+                    case .folder(let folder):
+                        listing = lister.list(input.deferred[folder], client: client)
+                        if let listing, listing.failure == nil, listing.pruningError == nil {
+                            for segment in LocalScanProvider.segments(listing.files, in: listing.files.indices) where !stop.isSet {
+                                results += scanner.scan(listing.files[segment])
+                            }
+                        }
+                    }
                     if strict, results.contains(where: { $0.0.status != .read || $0.0.badRecords > 0 }) { stop.set() }
-                    return results
+                    return (results, listing)
                 },
-                consumeUntil: consume)
-            finished = consumed == files.count
+                listed: listed, consumeUntil: consume)
         } else {
             _ = try QueryScanWorker(node: node, context: context)
-            finished = ParallelScan.runStoppable(files, options: options, makeWorker: {
+            finished = ParallelScan.runStoppable(input, options: options, makeLister: makeLister, makeWorker: {
                 // Cannot fail: the same construction succeeded above.
                 try! QueryScanWorker(node: node, context: context)
-            }, consumeUntil: consume)
+            }, listed: listed, consumeUntil: consume)
         }
         if let failure { throw failure }
         if options.strict && !finished && sawFailure {
@@ -234,12 +309,12 @@ final class LocalScanProvider: ScanProvider {
         }
     }
 
-    /// Runs of consecutive files of one folder, at most 1,024 files and 16 MB: the cache's unit.
-    static func segments(_ files: [LogFile]) -> [Range<Int>] {
+    /// Runs of consecutive files of one folder within `range`, at most 1,024 files and 16 MB: the cache's unit.
+    static func segments(_ files: [LogFile], in range: Range<Int>) -> [Range<Int>] {
         var segments: [Range<Int>] = []
-        var start = 0
+        var start = range.lowerBound
         var bytes = 0
-        for index in files.indices {
+        for index in range {
             // Files of one folder share their folder string, so this is mostly an identity check.
             if index > start && (index - start >= 1024 || bytes >= 16 << 20 || files[index].folder != files[start].folder) {
                 segments.append(start..<index)
@@ -248,11 +323,7 @@ final class LocalScanProvider: ScanProvider {
             }
             bytes += files[index].size
         }
-        if start < files.count { segments.append(start..<files.count) }
+        if start < range.upperBound { segments.append(start..<range.upperBound) }
         return segments
     }
 }
-
-#if canImport(Glibc)
-import Glibc
-#endif

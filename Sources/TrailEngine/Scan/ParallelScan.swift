@@ -32,23 +32,23 @@ public enum ParallelScan {
             self.fetcher = fetcher
         }
 
-        /// Worker threads for `files`: S3 objects are fetched a unit at a time, so twice the workers let one
+        /// Worker threads for `input`: S3 objects are fetched a unit at a time, so twice the workers let one
         /// fetch while another decodes.
-        func workers(for files: [LogFile]) -> Int { readsRemote(files) ? workers * 2 : workers }
+        func workers(for input: ScanInput) -> Int { readsRemote(input) ? workers * 2 : workers }
 
-        /// The workers and files per unit for `files`: units of S3 objects hold enough objects to keep the GETs
+        /// The workers and files per run for `input`: runs of S3 objects hold enough objects to keep the GETs
         /// in flight.
-        func shape(for files: [LogFile]) -> (workers: Int, chunk: Int) {
-            if let fetcher, readsRemote(files) {
+        func shape(for input: ScanInput) -> (workers: Int, chunk: Int) {
+            if let fetcher, readsRemote(input) {
                 let workers = workers * 2
                 return (workers, max(4, min(64, fetcher.client.settings.concurrency / workers * 2)))
             }
             // PERF: workers claim small runs of consecutive files and hand each run over with one lock and one
             // wake-up; one wake-up per file spent ~8% of a filter run over 24k small files in futex/sem_post (perf).
-            return (workers, max(1, min(32, files.count / (workers * 16))))
+            return (workers, max(1, min(32, input.files.count / (workers * 16))))
         }
 
-        private func readsRemote(_ files: [LogFile]) -> Bool { fetcher != nil && files.contains(where: \.isRemote) }
+        private func readsRemote(_ input: ScanInput) -> Bool { fetcher != nil && input.readsRemote }
     }
 
     public static var defaultWorkers: Int { max(1, sysconf(Int32(_SC_NPROCESSORS_ONLN))) }
@@ -61,57 +61,76 @@ public enum ParallelScan {
         makeWorker: @escaping @Sendable () -> Worker,
         consume: (FileOutcome, Worker.Output) -> Void
     ) -> Bool {
-        runStoppable(files, options: options, makeWorker: makeWorker, consumeUntil: { outcome, output in
+        runStoppable(ScanInput(files: files), options: options, makeWorker: makeWorker, consumeUntil: { outcome, output in
             consume(outcome, output)
             return true
         })
     }
 
-    /// As `run`, but `consumeUntil` returns false to stop the scan (a satisfied LIMIT): files not yet started are
-    /// not read.
+    /// As `run`, over listed files and deferred folders: a worker lists a deferred folder (with `makeLister()`'s
+    /// pruning) and reads its files; `listed` sees each listing on the calling thread, in order, before its
+    /// files' results, and returns false to stop (a listing that failed). `consumeUntil` returns false to stop
+    /// the scan (a satisfied LIMIT): work not yet started is not done. Returns false when the scan stopped early.
     @discardableResult
     public static func runStoppable<Worker: ScanWorker>(
-        _ files: [LogFile], options: Options = Options(),
+        _ input: ScanInput, options: Options = Options(),
+        makeLister: @escaping @Sendable () -> FolderLister = { FolderLister() },
         makeWorker: @escaping @Sendable () -> Worker,
+        listed: (FolderListing) -> Bool = { _ in true },
         consumeUntil consume: (FileOutcome, Worker.Output) -> Bool
     ) -> Bool {
-        let count = files.count
-        if count == 0 { return true }
-        let (workers, chunk) = options.shape(for: files)
-        let chunks = (count + chunk - 1) / chunk
+        if input.isEmpty { return true }
+        let (workers, chunk) = options.shape(for: input)
+        let units = input.units { range in stride(from: range.lowerBound, to: range.upperBound, by: chunk).map { $0..<min(range.upperBound, $0 + chunk) } }
         let strict = options.strict
         let fetcher = options.fetcher
+        let client = fetcher?.client
         return runOrdered(
-            units: chunks, workers: min(workers, chunks), window: max(workers * 4, options.window / chunk),
-            makeState: { FileScanState(makeWorker(), fetcher: fetcher) },
-            process: { chunkIndex, state, stop in
+            units: units.count, workers: min(workers, units.count), window: max(workers * 4, options.window / chunk),
+            makeState: { FileScanState(makeWorker(), lister: makeLister(), fetcher: fetcher) },
+            process: { unitIndex, state, stop in
                 var results: [(FileOutcome, Worker.Output)] = []
-                let range = chunkIndex * chunk..<min(count, (chunkIndex + 1) * chunk)
-                state.reader.prefetch(files[range])
-                for index in range {
-                    if stop.isSet { break }
-                    let result = process(files[index], &state.worker, state.reader, state.inflater, &state.scratch)
-                    if strict, result.0.status != .read || result.0.badRecords > 0 {
-                        stop.set()
+                func read(_ files: ArraySlice<LogFile>) {
+                    state.reader.prefetch(files)
+                    for file in files {
+                        if stop.isSet { break }
+                        let result = process(file, &state.worker, state.reader, state.inflater, &state.scratch)
+                        if strict, result.0.status != .read || result.0.badRecords > 0 {
+                            stop.set()
+                        }
+                        results.append(result)
                     }
-                    results.append(result)
                 }
-                return results
+                switch units[unitIndex] {
+                case .files(let range):
+                    read(input.files[range])
+                    return (results, nil)
+                case .folder(let index):
+                    let listing = state.lister.list(input.deferred[index], client: client)
+                    if listing.failure == nil && listing.pruningError == nil {
+                        for start in stride(from: 0, to: listing.files.count, by: chunk) where !stop.isSet {
+                            read(listing.files[start..<min(listing.files.count, start + chunk)])
+                        }
+                    }
+                    return (results, listing)
+                }
             },
-            consumeUntil: consume) == count
+            listed: listed, consumeUntil: consume)
     }
 
     /// The parallel core: `workers` threads each take the next unit of work, `process` it with their own state
-    /// into per-file results, and `consume` sees every result on the calling thread in unit order. At most
-    /// `window` units are in flight, so memory stays bounded whatever the number of files. Returns how many
-    /// results were consumed.
+    /// into per-file results (and the listing of a deferred folder), and `listed` and `consume` see them on the
+    /// calling thread in unit order. At most `window` units are in flight, so memory stays bounded whatever the
+    /// number of files. Returns false when the scan stopped before the end (a consumer said stop, or `stop` was
+    /// set).
     static func runOrdered<State, Output: Sendable>(
         units: Int, workers: Int, window: Int,
         makeState: @escaping @Sendable () -> State,
-        process: @escaping @Sendable (Int, State, StopFlag) -> [(FileOutcome, Output)],
+        process: @escaping @Sendable (Int, State, StopFlag) -> ([(FileOutcome, Output)], FolderListing?),
+        listed: (FolderListing) -> Bool = { _ in true },
         consumeUntil consume: (FileOutcome, Output) -> Bool
-    ) -> Int {
-        if units == 0 { return 0 }
+    ) -> Bool {
+        if units == 0 { return true }
         let workers = max(1, min(workers, units))
         let shared = SharedState<Output>()
         let window = DispatchSemaphore(value: max(1, window))
@@ -135,17 +154,19 @@ public enum ParallelScan {
             }
         }
         var nextUnit = 0
-        var consumed = 0
         var wanted = true
         func drain() {
-            while nextUnit < units, let results = shared.results.withLock({ $0.removeValue(forKey: nextUnit) }) {
+            while nextUnit < units, let (results, listing) = shared.results.withLock({ $0.removeValue(forKey: nextUnit) }) {
+                if wanted, let listing, !listed(listing) {
+                    wanted = false
+                    shared.stopped.set()
+                }
                 for (outcome, output) in results {
                     if !wanted { break }
                     if !consume(outcome, output) {
                         wanted = false
                         shared.stopped.set()
                     }
-                    consumed += 1
                 }
                 nextUnit += 1
                 window.signal()
@@ -160,11 +181,13 @@ public enum ParallelScan {
                 break
             }
         }
+        // A unit that stopped part way (strict mode) left files unread.
+        let complete = wanted && nextUnit == units && !shared.stopped.isSet
         // Workers end once the units are taken or the scan stopped; none is left ending when the caller goes on.
         shared.stopped.set()
         for _ in 0..<workers { window.signal() }
         for thread in threads { thread.join() }
-        return consumed
+        return complete
     }
 
     /// Set to stop the workers early (strict mode's first failure, a satisfied LIMIT).
@@ -174,14 +197,16 @@ public enum ParallelScan {
         func set() { flag.store(true, ordering: .relaxed) }
     }
 
-    /// A worker thread's own reader, inflater and scan worker.
+    /// A worker thread's own reader, inflater, lister and scan worker.
     final class FileScanState<Worker: ScanWorker> {
         var worker: Worker
+        let lister: FolderLister
         let reader: SourceReader
         let inflater = Inflater(maxOutputBytes: 1 << 30)
         var scratch: [UInt8] = []
-        init(_ worker: Worker, fetcher: ObjectFetcher?) {
+        init(_ worker: Worker, lister: FolderLister, fetcher: ObjectFetcher?) {
             self.worker = worker
+            self.lister = lister
             reader = SourceReader(fetcher: fetcher)
         }
     }
@@ -190,7 +215,7 @@ public enum ParallelScan {
         let next = Atomic<Int>(0)
         let stopped = StopFlag()
         let finishedWorkers = Atomic<Int>(0)
-        let results = Mutex<[Int: [(FileOutcome, Output)]]>([:])
+        let results = Mutex<[Int: ([(FileOutcome, Output)], FolderListing?)]>([:])
     }
 
     /// Reads one file: read → inflate (if gzip) → walk records with `worker`.

@@ -74,8 +74,13 @@ public struct ScanStatistics: Sendable {
     }
 
     public mutating func add(_ discovery: Discovery) {
-        filesFound += discovery.files.count + discovery.skipped.count
-        for skipped in discovery.skipped {
+        add(found: discovery.files.count + discovery.skipped.count, skipped: discovery.skipped)
+    }
+
+    /// Counts `found` files (read or skipped) and the skipped ones among them.
+    public mutating func add(found: Int, skipped: [SkippedFile]) {
+        filesFound += found
+        for skipped in skipped {
             filesSkipped += 1
             skippedReasons[skipped.reason.label, default: 0] += 1
             if listsEveryFile { skippedFiles.append((skipped.path, skipped.reason.rawValue)) }

@@ -10,8 +10,10 @@ import TrailSource
 public enum S3Discovery {
     /// Adds what `url` holds to `discovery`. Listing errors (no such bucket, access denied, after retries)
     /// fail the whole discovery: a query must not silently miss a folder.
+    /// With `defersDays`, many day prefixes are left in `deferred` for the scan (`FolderWalk.Deferral`): their
+    /// listing then overlaps reading.
     public static func discover(_ url: S3URL, client: S3Client, admitsFolder: ((CloudTrailLocation.FolderPart) -> Bool)?,
-                                into discovery: inout Discovery) throws(SourceError)
+                                defersDays: Bool = false, into discovery: inout Discovery) throws(SourceError)
     {
         let readsInsights = FolderWalk.readsInsights(url.prefix)
         // A prefix that does not end in `/` names a folder or one object: the first listing tells which.
@@ -32,8 +34,29 @@ public enum S3Discovery {
             }
             root += "/"
         }
-        try FolderWalk.walk(root, into: &discovery, admitsFolder: admitsFolder, pathOfFolder: { url.bucketRoot + $0 }) {
-            (level) throws(SourceError) -> [[DiscoveryItem]?] in
+        try walk(url, root: root, client: client, admitsFolder: admitsFolder,
+                 deferral: defersDays ? FolderWalk.Deferral(readsInsights: readsInsights) : nil, readsInsights: readsInsights,
+                 into: &discovery)
+    }
+
+    /// Lists a prefix the walk left to the scan (`s3://bucket/prefix/`).
+    public static func discover(deferred folder: DeferredFolder, client: S3Client,
+                                admitsFolder: ((CloudTrailLocation.FolderPart) -> Bool)?) throws(SourceError) -> Discovery
+    {
+        guard let url = S3URL(folder.path) else {
+            throw SourceError(path: folder.path, message: "not an s3:// folder", hint: nil)
+        }
+        var discovery = Discovery()
+        try walk(url, root: url.prefix, client: client, admitsFolder: admitsFolder, deferral: nil,
+                 readsInsights: folder.readsInsights, into: &discovery)
+        return discovery
+    }
+
+    private static func walk(_ url: S3URL, root: String, client: S3Client, admitsFolder: ((CloudTrailLocation.FolderPart) -> Bool)?,
+                             deferral: FolderWalk.Deferral?, readsInsights: Bool, into discovery: inout Discovery) throws(SourceError)
+    {
+        try FolderWalk.walk(root, into: &discovery, admitsFolder: admitsFolder, pathOfFolder: { url.bucketRoot + $0 },
+                            deferral: deferral) { (level) throws(SourceError) -> [[DiscoveryItem]?] in
             let results = concurrentMap(level, threads: client.settings.concurrency) { prefix -> Result<[DiscoveryItem], SourceError> in
                 do throws(SourceError) {
                     return .success(try listFolder(client, url.bucket, prefix: prefix, readsInsights: readsInsights))

@@ -78,6 +78,33 @@ public struct Discovery: Sendable {
     public var skipped: [SkippedFile] = []
     /// Folders not entered because partition pruning ruled them out.
     public var foldersPruned = 0
+    /// Folders left for the scan to list (`FolderWalk.Deferral`), in walk order among `files`.
+    public var deferred: [DeferredFolder] = []
 
     public init() {}
+
+    /// Adds what another source found after what this one holds.
+    public mutating func append(_ other: Discovery) {
+        let offset = files.count
+        files += other.files
+        skipped += other.skipped
+        foldersPruned += other.foldersPruned
+        deferred += other.deferred.map { DeferredFolder(path: $0.path, position: $0.position + offset, readsInsights: $0.readsInsights) }
+    }
+}
+
+/// A folder found but not listed: the scan lists it (`LocalDiscovery.discover(deferred:)`,
+/// `S3Discovery.discover(deferred:)`) when it gets there. Its files come right before `files[position]`.
+public struct DeferredFolder: Sendable, Equatable {
+    /// The folder's path, or `s3://bucket/prefix/`.
+    public var path: String
+    public var position: Int
+    /// Whether Insights files in it are read (as decided for the source it was found under).
+    public var readsInsights: Bool
+
+    public init(path: String, position: Int, readsInsights: Bool) {
+        self.path = path
+        self.position = position
+        self.readsInsights = readsInsights
+    }
 }

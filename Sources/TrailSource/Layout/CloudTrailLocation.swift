@@ -64,6 +64,10 @@ public struct CloudTrailLocation: Sendable, Equatable {
         /// A kind folder (`CloudTrail`, …) was found: region and date folders below it are positional.
         public internal(set) var hasKind = false
 
+        /// A day folder of the standard layout (`…/CloudTrail/<region>/<yyyy>/<mm>/<dd>`): CloudTrail puts
+        /// files there and nothing deeper.
+        public var isDay: Bool { hasKind && location.day != nil }
+
         /// The partition values every file below this folder gets from it, whatever lies deeper: the account,
         /// then region, year, month and day as far as the folders go (`date` when all three are there).
         public var settledPartitions: [String: String] {

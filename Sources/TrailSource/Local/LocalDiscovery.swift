@@ -16,8 +16,9 @@ public enum LocalDiscovery {
     /// a file to read or a skipped file with its reason.
     /// `admitsFolder` (partition pruning) is asked about each folder before it is listed; a folder it refuses
     /// is not entered, and only counted in `foldersPruned`.
-    public static func discover(_ roots: [String], admitsFolder: ((CloudTrailLocation.FolderPart) -> Bool)? = nil)
-        throws(SourceError) -> Discovery
+    /// With `defersDays`, many day folders are left in `deferred` for the scan (`FolderWalk.Deferral`).
+    public static func discover(_ roots: [String], admitsFolder: ((CloudTrailLocation.FolderPart) -> Bool)? = nil,
+                                defersDays: Bool = false) throws(SourceError) -> Discovery
     {
         var discovery = Discovery()
         for root in roots {
@@ -27,7 +28,9 @@ public enum LocalDiscovery {
                                   hint: "--logs takes a folder, a .json/.json.gz file or s3://bucket/prefix")
             }
             if isDirectory(info) {
-                walk(root, &discovery, readsInsights: FolderWalk.readsInsights(root), admitsFolder: admitsFolder)
+                let readsInsights = FolderWalk.readsInsights(root)
+                walk(root, &discovery, readsInsights: readsInsights, admitsFolder: admitsFolder, threads: 2,
+                     deferral: defersDays ? FolderWalk.Deferral(readsInsights: readsInsights) : nil)
             } else {
                 switch classify(LogFile(path: root, size: 0, modificationTime: 0), info: info, location: CloudTrailLocation(path: root),
                                 readsInsights: true, isExplicit: true) {
@@ -37,6 +40,15 @@ public enum LocalDiscovery {
                 }
             }
         }
+        return discovery
+    }
+
+    /// Lists a folder the walk left to the scan, on the calling thread (a scan worker's).
+    public static func discover(deferred folder: DeferredFolder, admitsFolder: ((CloudTrailLocation.FolderPart) -> Bool)? = nil)
+        -> Discovery
+    {
+        var discovery = Discovery()
+        walk(folder.path, &discovery, readsInsights: folder.readsInsights, admitsFolder: admitsFolder, threads: 1, deferral: nil)
         return discovery
     }
 
@@ -56,10 +68,11 @@ public enum LocalDiscovery {
     /// recognised by `d_type` without a `stat`, and folders are listed on two threads: listing 24k files went
     /// from 0.19 s to ~0.05 s.
     private static func walk(_ root: String, _ discovery: inout Discovery, readsInsights: Bool,
-                             admitsFolder: ((CloudTrailLocation.FolderPart) -> Bool)?) {
+                             admitsFolder: ((CloudTrailLocation.FolderPart) -> Bool)?, threads: Int,
+                             deferral: FolderWalk.Deferral?) {
         var visited: Set<[UInt64]> = []
-        let listed = FolderWalk.walk(root, into: &discovery, admitsFolder: admitsFolder) { level in
-            listAll(level, readsInsights: readsInsights).map { listing in
+        let listed = FolderWalk.walk(root, into: &discovery, admitsFolder: admitsFolder, deferral: deferral) { level in
+            listAll(level, readsInsights: readsInsights, threads: threads).map { listing in
                 // A folder reached twice (a symlink loop) is entered once.
                 guard let listing, visited.insert(listing.identity).inserted else { return nil }
                 return listing.items
@@ -68,10 +81,10 @@ public enum LocalDiscovery {
         if !listed { discovery.skipped.append(SkippedFile(path: root, reason: .notRegular)) }
     }
 
-    /// Lists `folders` on up to two threads (nil: a folder that cannot be opened).
-    private static func listAll(_ folders: [String], readsInsights: Bool) -> [Listing?] {
-        if folders.count < 4 { return folders.map { list($0, readsInsights: readsInsights) } }
-        return concurrentMap(folders, threads: 2) { list($0, readsInsights: readsInsights) }
+    /// Lists `folders` on up to `threads` threads (nil: a folder that cannot be opened).
+    private static func listAll(_ folders: [String], readsInsights: Bool, threads: Int) -> [Listing?] {
+        if folders.count < 4 || threads < 2 { return folders.map { list($0, readsInsights: readsInsights) } }
+        return concurrentMap(folders, threads: threads) { list($0, readsInsights: readsInsights) }
     }
 
     /// One folder's entries, sorted by name, with its files classified.
