@@ -31,6 +31,28 @@ import Testing
         #expect(signed.header("x-amz-content-sha256") == nil, "only S3 gets the payload hash header")
     }
 
+    /// A shared signing-key cache gives every vector the same Authorization as deriving the key each time, when
+    /// signers of different secrets, regions and days take turns with it.
+    @Test func aSharedSigningKeyCacheNeverServesAnotherSecretOrDay() {
+        let keys = SigningKeyCache()
+        let secrets = [Self.secretAccessKey, "another/secret+key", Self.secretAccessKey]
+        for vector in SigV4SuiteVector.all.prefix(6) {
+            for (round, secret) in secrets.enumerated() {
+                for (region, day) in [("us-east-1", Int64(0)), ("eu-west-1", 0), ("us-east-1", 86_400)] {
+                    let credentials = AWSCredentials(accessKeyID: "AKIDEXAMPLE", secretAccessKey: secret, source: "round \(round)")
+                    var cached = Self.request(parsing: vector.req)
+                    var fresh = cached
+                    SigV4Signer(credentials: credentials, region: region, service: "service", keys: keys)
+                        .sign(&cached, epochSeconds: Self.epochSeconds + day)
+                    SigV4Signer(credentials: credentials, region: region, service: "service")
+                        .sign(&fresh, epochSeconds: Self.epochSeconds + day)
+                    #expect(cached.header("Authorization") == fresh.header("Authorization"), "\(vector.name) \(region) \(day)")
+                }
+            }
+        }
+        #expect(!String(reflecting: keys).contains("secret"))
+    }
+
     /// libcurl sends Host itself, so a request normally carries none: the signer takes it from the URL.
     @Test func hostComesFromTheURLWhenTheRequestHasNone() throws {
         let vector = try #require(SigV4SuiteVector.all.first { $0.name == "get-vanilla" })

@@ -17,6 +17,8 @@ public final class S3Client: Sendable {
     let credentials: CredentialsSource
     /// Regions S3 named for buckets (a 301 or `x-amz-bucket-region`), so later requests go there directly.
     let bucketRegions = Mutex<[String: String]>([:])
+    /// The day's signing key, derived once for all this client's requests.
+    let signingKeys = SigningKeyCache()
     /// Counters for statistics and tests.
     public let counters = Counters()
 
@@ -86,7 +88,7 @@ public final class S3Client: Sendable {
                 credentialSource = signing.source
                 let region = region(of: bucket)
                 var request = makeRequest(bucket: bucket, key: key, query: query, region: region)
-                SigV4Signer(credentials: signing, region: region, service: "s3")
+                SigV4Signer(credentials: signing, region: region, service: "s3", keys: signingKeys)
                     .sign(&request, epochSeconds: WallClock.epochSeconds(), payloadHash: Digest.emptySHA256Hex)
                 switch operation {
                 case .list: counters.lists.add(1, ordering: .relaxed)

@@ -11,28 +11,30 @@ struct RequestTarget {
     /// After `?`, before any `#`; empty when there is none.
     var query: Substring
 
+    /// PERF: searches the URL's UTF-8 bytes, not its Characters (grapheme breaking): the Character version was
+    /// ~5% of trailsql's CPU over 25k small GETs (perf); the indices are the string's own, so nothing is copied.
     init(url: String) {
-        var rest = url[...]
+        let bytes = url.utf8
+        var start = bytes.startIndex
         var scheme: Substring = ""
-        if let separator = rest.firstRange(of: "://") {
-            scheme = rest[..<separator.lowerBound]
-            rest = rest[separator.upperBound...]
+        if let colon = bytes.firstIndex(of: UInt8(ascii: ":")),
+           bytes[colon...].starts(with: "://".utf8)
+        {
+            scheme = url[..<colon]
+            start = bytes.index(colon, offsetBy: 3)
         }
-        if let fragment = rest.firstIndex(of: "#") {
-            rest = rest[..<fragment]
+        let end = bytes[start...].firstIndex(of: UInt8(ascii: "#")) ?? bytes.endIndex
+        let authorityEnd = bytes[start..<end].firstIndex { $0 == UInt8(ascii: "/") || $0 == UInt8(ascii: "?") } ?? end
+        var authorityStart = start
+        if let userInfoEnd = bytes[start..<authorityEnd].lastIndex(of: UInt8(ascii: "@")) {
+            authorityStart = bytes.index(after: userInfoEnd)
         }
-        let authorityEnd = rest.firstIndex { $0 == "/" || $0 == "?" } ?? rest.endIndex
-        var authority = rest[..<authorityEnd]
-        if let userInfoEnd = authority.lastIndex(of: "@") {
-            authority = authority[authority.index(after: userInfoEnd)...]
-        }
-        host = Self.dropDefaultPort(authority, scheme: scheme)
-        let target = rest[authorityEnd...]
-        if let questionMark = target.firstIndex(of: "?") {
-            path = target[..<questionMark]
-            query = target[target.index(after: questionMark)...]
+        host = Self.dropDefaultPort(url[authorityStart..<authorityEnd], scheme: scheme)
+        if let questionMark = bytes[authorityEnd..<end].firstIndex(of: UInt8(ascii: "?")) {
+            path = url[authorityEnd..<questionMark]
+            query = url[bytes.index(after: questionMark)..<end]
         } else {
-            path = target
+            path = url[authorityEnd..<end]
             query = ""
         }
     }

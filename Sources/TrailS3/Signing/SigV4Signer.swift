@@ -15,10 +15,14 @@ public struct SigV4Signer: Sendable {
     public let region: String
     public let service: String
 
-    public init(credentials: AWSCredentials, region: String, service: String) {
+    private let keys: SigningKeyCache?
+
+    /// - Parameter keys: where signers of the same client keep the day's signing key (nil: derive it each time).
+    public init(credentials: AWSCredentials, region: String, service: String, keys: SigningKeyCache? = nil) {
         self.credentials = credentials
         self.region = region
         self.service = service
+        self.keys = keys
     }
 
     public var accessKeyID: String { credentials.accessKeyID }
@@ -66,11 +70,15 @@ public struct SigV4Signer: Sendable {
 
     /// HMAC chain from `"AWS4" + secret` through the date, region, service and `aws4_request`.
     func signingKey(date: String) -> [UInt8] {
-        var key = Array(("AWS4" + credentials.secretAccessKey).utf8)
-        for part in [date, region, service, "aws4_request"] {
-            key = Digest.hmacSHA256(key: key, message: Array(part.utf8))
+        let derive = {
+            var key = Array(("AWS4" + credentials.secretAccessKey).utf8)
+            for part in [date, region, service, "aws4_request"] {
+                key = Digest.hmacSHA256(key: key, message: Array(part.utf8))
+            }
+            return key
         }
-        return key
+        guard let keys else { return derive() }
+        return keys.key(for: credentials, scope: credentialScope(date: date), derive: derive)
     }
 
     /// S3 signs object keys as sent; every other service signs a normalised, re-encoded path.
