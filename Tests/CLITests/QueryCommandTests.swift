@@ -109,4 +109,47 @@ struct QueryCommandTests {
         // The raw-text prefilter: files without 'ConsoleLogin' are not parsed.
         #expect(output.stdout.contains("text needles: 'ConsoleLogin' (JSON without them is not parsed)"))
     }
+
+    /// Runs `trailsql` as a user who cannot open a folder root can: as root, through `setpriv` as nobody.
+    static func runUnprivileged(_ arguments: [String]) throws -> CommandRunner.Output {
+        guard getuid() == 0 else { return try CommandRunner.run(arguments) }
+        return try CommandRunner.run(["-c", "exec setpriv --reuid=65534 --regid=65534 --clear-groups \"$0\" \"$@\"",
+                                      CommandRunner.executable.path] + arguments, shell: true)
+    }
+
+    @Test("a folder that cannot be listed is a failure that names it, listed by the walk or by a scan worker; --strict exits 1")
+    func unreadableFolders() throws {
+        let folder = try Fixtures.makeTemporaryDirectory("unreadable")
+        defer {
+            chmod(folder.path, 0o755)
+            Fixtures.cleanUp(folder)
+        }
+        let generated = try CommandRunner.run(["generate", "--out", folder.path, "--events", "600", "--days", "3",
+                                               "--regions", "us-east-1,eu-west-1", "--seed", "4", "--start", "2025-02-01"])
+        #expect(generated.status == 0, "\(generated.stderr)")
+        chmod(folder.path, 0o755)
+        // A day folder (listed by a scan worker: 18 day folders are left to the scan) and, in the second case, a
+        // region folder (listed by the walk).
+        let enumerator = FileManager.default.enumerator(atPath: folder.path)!
+        let paths = (enumerator.allObjects as! [String]).sorted()
+        let day = try #require(paths.first { $0.hasSuffix("/CloudTrail/eu-west-1/2025/02/02") })
+        let region = try #require(paths.first { $0.hasSuffix("/CloudTrail/us-east-1") })
+        let sql = "SELECT count(*) FROM cloudtrail_logs"
+        let all = try CommandRunner.run(["query", sql, "--logs", folder.path, "--no-cache", "--format", "csv"])
+        for denied in [day, region] {
+            chmod(folder.appendingPathComponent(denied).path, 0)
+            defer { chmod(folder.appendingPathComponent(denied).path, 0o755) }
+            for extra in [[], ["--max-scan-bytes", "999999999999"]] {
+                let output = try Self.runUnprivileged(["query", sql, "--logs", folder.path, "--no-cache", "--format", "csv"] + extra)
+                #expect(output.status == 0, "\(output.stderr)")
+                #expect(output.stdout != all.stdout, "the denied folder's events are missing")
+                #expect(output.stderr.contains("1 failed"), "\(output.stderr)")
+                #expect(output.stderr.contains(denied + ": cannot list this folder: Permission denied"), "\(output.stderr)")
+                let strict = try Self.runUnprivileged(["query", sql, "--logs", folder.path, "--no-cache", "--strict"] + extra)
+                #expect(strict.status == 1, "\(strict.stderr)")
+            }
+            let filter = try Self.runUnprivileged(["filter", "ConsoleLogin", "--logs", folder.path, "--strict"])
+            #expect(filter.status == 1 && filter.stderr.contains("cannot list this folder"), "\(filter.stderr)")
+        }
+    }
 }

@@ -251,7 +251,8 @@ final class LocalScanProvider: ScanProvider {
                 failure = error
                 return false
             }
-            self.statistics.add(found: listing.found, skipped: listing.skipped)
+            self.statistics.add(found: listing.found, skipped: listing.skipped, unreadable: listing.unreadable)
+            if !listing.unreadable.isEmpty { self.sawFailure = true }
             self.listed.files += listing.files.count
             self.listed.bytes += listing.bytes
             self.listed.filesPruned += listing.filesPruned

@@ -49,6 +49,8 @@ public struct FolderListing: Sendable {
     /// Files found, read or skipped, before pruning.
     public var found = 0
     public var skipped: [SkippedFile] = []
+    /// Sub-folders that could not be listed.
+    public var unreadable: [SourceError] = []
     /// Files left out by partition/time pruning, and sub-folders not listed.
     public var filesPruned = 0
     public var foldersPruned = 0
@@ -82,6 +84,7 @@ public struct FolderLister {
         }
         listing.found = discovery.files.count + discovery.skipped.count
         listing.skipped = discovery.skipped
+        listing.unreadable = discovery.failures
         listing.foldersPruned = discovery.foldersPruned
         guard let admitsFile else {
             listing.files = discovery.files

@@ -74,12 +74,15 @@ public struct ScanStatistics: Sendable {
     }
 
     public mutating func add(_ discovery: Discovery) {
-        add(found: discovery.files.count + discovery.skipped.count, skipped: discovery.skipped)
+        add(found: discovery.files.count + discovery.skipped.count, skipped: discovery.skipped, unreadable: discovery.failures)
     }
 
-    /// Counts `found` files (read or skipped) and the skipped ones among them.
-    public mutating func add(found: Int, skipped: [SkippedFile]) {
+    /// Counts `found` files (read or skipped) and the skipped ones among them, and folders that could not be
+    /// listed (failures: their files are missing).
+    public mutating func add(found: Int, skipped: [SkippedFile], unreadable: [SourceError]) {
         filesFound += found
+        filesFailed += unreadable.count
+        for error in unreadable { note(error) }
         for skipped in skipped {
             filesSkipped += 1
             skippedReasons[skipped.reason.label, default: 0] += 1

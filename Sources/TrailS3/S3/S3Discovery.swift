@@ -24,7 +24,7 @@ public enum S3Discovery {
                 switch classify(logFile(url.bucket, object), readsInsights: true, isExplicit: true) {
                 case .file(let found): discovery.files.append(found)
                 case .skipped(let skipped): discovery.skipped.append(skipped)
-                case .folder: break
+                case .folder, .unreadable: break
                 }
                 return
             }

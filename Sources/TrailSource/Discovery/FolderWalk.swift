@@ -3,6 +3,8 @@ public enum DiscoveryItem: Sendable {
     case file(LogFile)
     case skipped(SkippedFile)
     case folder(String)
+    /// A folder that could not be listed (permissions, removed meanwhile): a failure, never a silent gap.
+    case unreadable(SourceError)
 }
 
 /// The walk local folders and S3 prefixes share: a level at a time, the folders of a level listed together
@@ -13,8 +15,8 @@ public enum FolderWalk {
     /// - Parameters:
     ///   - pathOfFolder: the path pruning parses for a folder as `listLevel` names it (an S3 prefix gets its
     ///     `s3://bucket/`).
-    ///   - listLevel: the items of each folder of a level, in name order; nil for a folder that could not be
-    ///     listed (or was already seen), which then adds nothing.
+    ///   - listLevel: the items of each folder of a level, in name order (a folder that cannot be opened gives
+    ///     one `.unreadable` item); nil for a folder already seen (a symlink loop), which then adds nothing.
     /// - Returns: false when the root itself was admitted but could not be listed.
     ///   - deferral: when set, day folders (`…/CloudTrail/<region>/<yyyy>/<mm>/<dd>/`) are not listed but left
     ///     in `discovery.deferred` for the scan to list, if a level holds at least `Deferral.minimumPerLevel` of
@@ -66,6 +68,7 @@ public enum FolderWalk {
                 switch item {
                 case .file(let file): discovery.files.append(file)
                 case .skipped(let skipped): discovery.skipped.append(skipped)
+                case .unreadable(let error): discovery.failures.append(error)
                 case .folder(let sub) where deferred.contains(sub):
                     discovery.deferred.append(DeferredFolder(path: pathOfFolder(sub), position: discovery.files.count,
                                                              readsInsights: deferral?.readsInsights ?? false))

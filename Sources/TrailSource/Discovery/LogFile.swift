@@ -80,6 +80,8 @@ public struct Discovery: Sendable {
     public var foldersPruned = 0
     /// Folders left for the scan to list (`FolderWalk.Deferral`), in walk order among `files`.
     public var deferred: [DeferredFolder] = []
+    /// Folders that could not be listed: their files are missing from the answer, so they count as failures.
+    public var failures: [SourceError] = []
 
     public init() {}
 
@@ -89,6 +91,7 @@ public struct Discovery: Sendable {
         files += other.files
         skipped += other.skipped
         foldersPruned += other.foldersPruned
+        failures += other.failures
         deferred += other.deferred.map { DeferredFolder(path: $0.path, position: $0.position + offset, readsInsights: $0.readsInsights) }
     }
 }

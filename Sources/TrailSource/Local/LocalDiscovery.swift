@@ -36,7 +36,7 @@ public enum LocalDiscovery {
                                 readsInsights: true, isExplicit: true) {
                 case .file(let file): discovery.files.append(file)
                 case .skipped(let skipped): discovery.skipped.append(skipped)
-                case .folder: break
+                case .folder, .unreadable: break
                 }
             }
         }
@@ -57,8 +57,8 @@ public enum LocalDiscovery {
 
     struct Listing {
         var items: [DiscoveryItem] = []
-        /// Device and inode: a folder reached twice (a symlink loop) is entered once.
-        var identity: [UInt64] = []
+        /// Device and inode: a folder reached twice (a symlink loop) is entered once (nil: not opened).
+        var identity: [UInt64]?
     }
 
     /// Walks the tree under `root` (`FolderWalk`), listing the folders of a level (and `stat`ing their files)
@@ -71,30 +71,37 @@ public enum LocalDiscovery {
                              admitsFolder: ((CloudTrailLocation.FolderPart) -> Bool)?, threads: Int,
                              deferral: FolderWalk.Deferral?) {
         var visited: Set<[UInt64]> = []
-        let listed = FolderWalk.walk(root, into: &discovery, admitsFolder: admitsFolder, deferral: deferral) { level in
+        // Every folder gives a listing (an unreadable one gives its failure), so the walk always lists the root.
+        FolderWalk.walk(root, into: &discovery, admitsFolder: admitsFolder, deferral: deferral) { level in
             listAll(level, readsInsights: readsInsights, threads: threads).map { listing in
                 // A folder reached twice (a symlink loop) is entered once.
-                guard let listing, visited.insert(listing.identity).inserted else { return nil }
+                if let identity = listing.identity, !visited.insert(identity).inserted { return nil }
                 return listing.items
             }
         }
-        if !listed { discovery.skipped.append(SkippedFile(path: root, reason: .notRegular)) }
     }
 
-    /// Lists `folders` on up to `threads` threads (nil: a folder that cannot be opened).
-    private static func listAll(_ folders: [String], readsInsights: Bool, threads: Int) -> [Listing?] {
+    /// Lists `folders` on up to `threads` threads.
+    private static func listAll(_ folders: [String], readsInsights: Bool, threads: Int) -> [Listing] {
         if folders.count < 4 || threads < 2 { return folders.map { list($0, readsInsights: readsInsights) } }
         return concurrentMap(folders, threads: threads) { list($0, readsInsights: readsInsights) }
     }
 
-    /// One folder's entries, sorted by name, with its files classified.
-    private static func list(_ directory: String, readsInsights: Bool) -> Listing? {
+    /// One folder's entries, sorted by name, with its files classified; a folder that cannot be opened is one
+    /// `.unreadable` item.
+    private static func list(_ directory: String, readsInsights: Bool) -> Listing {
+        func unreadable() -> Listing {
+            let reason = String(cString: strerror(errno))
+            return Listing(items: [.unreadable(SourceError(path: directory, message: "cannot list this folder: \(reason)",
+                                                           hint: "its files are missing from the answer; check its permissions"))])
+        }
         let folder = open(directory, O_RDONLY | O_DIRECTORY | O_CLOEXEC)
-        guard folder >= 0 else { return nil }
+        guard folder >= 0 else { return unreadable() }
         var dirInfo = stat()
         guard fstat(folder, &dirInfo) == 0, let handle = fdopendir(folder) else {
+            let failed = unreadable()
             close(folder)
-            return nil
+            return failed
         }
         defer { closedir(handle) }
         var listing = Listing(identity: [UInt64(dirInfo.st_dev), UInt64(dirInfo.st_ino)])

@@ -45,7 +45,7 @@ struct FilterCommand: ParsableCommand {
             Terminal.printStatistics(result.statistics, matches: result.matches)
         }
         if source.strict && (result.statistics.hasFailures || !result.completed) {
-            Terminal.printError("error: --strict: stopped at a failed file or bad record (listed above)")
+            Terminal.printError("error: --strict: a file or folder failed, or a record was bad (listed above)")
             throw ExitCode.failure
         }
     }

@@ -78,7 +78,7 @@ struct QueryCommand: ParsableCommand {
             for line in statistics.scan.problemLines { Terminal.printError(line) }
         }
         if source.strict && (statistics.scan.hasFailures || !result.completed) {
-            Terminal.printError("error: --strict: a file failed or a record was bad (listed above)")
+            Terminal.printError("error: --strict: a file or folder failed, or a record was bad (listed above)")
             throw ExitCode.failure
         }
     }
