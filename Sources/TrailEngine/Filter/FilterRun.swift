@@ -33,7 +33,7 @@ public enum FilterRun {
                 failure = error
                 return false
             }
-            statistics.add(found: listing.found, skipped: listing.skipped, unreadable: listing.unreadable)
+            statistics.add(listing)
             return true
         }, consumeUntil: { outcome, output in
             statistics.add(outcome)

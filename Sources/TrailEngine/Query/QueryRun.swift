@@ -129,7 +129,6 @@ public enum QueryRun {
         let counting = CountingSink(next: makeSink(schema))
         let provider = LocalScanProvider(inputsByScan: inputsByScan, options: options.scan, cache: options.cache,
                                          statistics: statistics.scan)
-        inputsByScan = [:]
         let executor = QueryExecutor(provider: provider, startMillis: startMillis)
         try executor.run(plan, into: counting)
         statistics.scan = provider.statistics
@@ -151,19 +150,15 @@ public enum QueryRun {
     /// The files of `discovery` that `pruner` admits, with the deferred folders kept in their places.
     static func prune(_ discovery: Discovery, _ pruner: PartitionPruner) throws(QueryError) -> ScanInput {
         var input = ScanInput(files: [])
-        var deferred = discovery.deferred.makeIterator()
-        var nextFolder = deferred.next()
+        var folders = discovery.deferred[...]
         for (index, file) in discovery.files.enumerated() {
-            while let folder = nextFolder, folder.position == index {
-                input.deferred.append(DeferredFolder(path: folder.path, position: input.files.count, readsInsights: folder.readsInsights))
-                nextFolder = deferred.next()
+            while let folder = folders.first, folder.position == index {
+                input.deferred.append(folder.placed(at: input.files.count))
+                folders = folders.dropFirst()
             }
             if try pruner.admits(file) { input.files.append(file) }
         }
-        while let folder = nextFolder {
-            input.deferred.append(DeferredFolder(path: folder.path, position: input.files.count, readsInsights: folder.readsInsights))
-            nextFolder = deferred.next()
-        }
+        input.deferred += folders.map { $0.placed(at: input.files.count) }
         return input
     }
 
@@ -251,7 +246,7 @@ final class LocalScanProvider: ScanProvider {
                 failure = error
                 return false
             }
-            self.statistics.add(found: listing.found, skipped: listing.skipped, unreadable: listing.unreadable)
+            self.statistics.add(listing)
             if !listing.unreadable.isEmpty { self.sawFailure = true }
             self.listed.files += listing.files.count
             self.listed.bytes += listing.bytes
@@ -260,8 +255,8 @@ final class LocalScanProvider: ScanProvider {
             return true
         }
         // Each worker prunes the folders it lists with a pruner of its own (the pruner memoizes, unlocked).
-        _ = try PartitionPruner(node: node, context: context)
         let makeLister: @Sendable () -> FolderLister = {
+            // Cannot fail: QueryRun built this node's pruner before the scan.
             let pruner = try! PartitionPruner(node: node, context: context)
             return FolderLister(admitsFolder: { pruner.admits(folder: $0) },
                                 admitsFile: pruner.isActive ? { (file) throws(QueryError) in try pruner.admits(file) } : nil)
@@ -287,7 +282,7 @@ final class LocalScanProvider: ScanProvider {
                         results = scanner.scan(input.files[range])
                     case .folder(let folder):
                         listing = lister.list(input.deferred[folder], client: client)
-                        if let listing, listing.failure == nil, listing.pruningError == nil {
+                        if let listing, listing.isComplete {
                             for segment in LocalScanProvider.segments(listing.files, in: listing.files.indices) where !stop.isSet {
                                 results += scanner.scan(listing.files[segment])
                             }

@@ -81,7 +81,7 @@ public enum ParallelScan {
     ) -> Bool {
         if input.isEmpty { return true }
         let (workers, chunk) = options.shape(for: input)
-        let units = input.units { range in stride(from: range.lowerBound, to: range.upperBound, by: chunk).map { $0..<min(range.upperBound, $0 + chunk) } }
+        let units = input.units { runs($0, of: chunk) }
         let strict = options.strict
         let fetcher = options.fetcher
         let client = fetcher?.client
@@ -107,15 +107,18 @@ public enum ParallelScan {
                     return (results, nil)
                 case .folder(let index):
                     let listing = state.lister.list(input.deferred[index], client: client)
-                    if listing.failure == nil && listing.pruningError == nil {
-                        for start in stride(from: 0, to: listing.files.count, by: chunk) where !stop.isSet {
-                            read(listing.files[start..<min(listing.files.count, start + chunk)])
-                        }
+                    if listing.isComplete {
+                        for run in runs(listing.files.indices, of: chunk) where !stop.isSet { read(listing.files[run]) }
                     }
                     return (results, listing)
                 }
             },
             listed: listed, consumeUntil: consume)
+    }
+
+    /// `range` cut into runs of `size` (the last may be shorter).
+    static func runs(_ range: Range<Int>, of size: Int) -> [Range<Int>] {
+        stride(from: range.lowerBound, to: range.upperBound, by: size).map { $0..<min(range.upperBound, $0 + size) }
     }
 
     /// The parallel core: `workers` threads each take the next unit of work, `process` it with their own state

@@ -1,4 +1,3 @@
-import TrailBase
 import TrailS3
 import TrailSource
 
@@ -38,64 +37,5 @@ public struct ScanInput: Sendable {
         }
         units += runs(start..<files.count).map(Unit.files)
         return units
-    }
-}
-
-/// A deferred folder as a scan worker listed it: the files to read, and what to count.
-public struct FolderListing: Sendable {
-    public var folder: DeferredFolder
-    /// The files to read, after the scan's file pruning.
-    public var files: [LogFile] = []
-    /// Files found, read or skipped, before pruning.
-    public var found = 0
-    public var skipped: [SkippedFile] = []
-    /// Sub-folders that could not be listed.
-    public var unreadable: [SourceError] = []
-    /// Files left out by partition/time pruning, and sub-folders not listed.
-    public var filesPruned = 0
-    public var foldersPruned = 0
-    /// The folder could not be listed (S3 errors after retries): the scan must not go on without it.
-    public var failure: SourceError?
-    /// A partition predicate failed to evaluate.
-    public var pruningError: QueryError?
-
-    var bytes: Int { files.reduce(0) { $0 + $1.size } }
-}
-
-/// Lists deferred folders for one worker thread, with the scan's folder and file pruning (nil: everything).
-public struct FolderLister {
-    public var admitsFolder: ((CloudTrailLocation.FolderPart) -> Bool)?
-    public var admitsFile: ((LogFile) throws(QueryError) -> Bool)?
-
-    public init(admitsFolder: ((CloudTrailLocation.FolderPart) -> Bool)? = nil,
-                admitsFile: ((LogFile) throws(QueryError) -> Bool)? = nil) {
-        self.admitsFolder = admitsFolder
-        self.admitsFile = admitsFile
-    }
-
-    public func list(_ folder: DeferredFolder, client: S3Client?) -> FolderListing {
-        var listing = FolderListing(folder: folder)
-        let discovery: Discovery
-        do throws(SourceError) {
-            discovery = try SourceDiscovery.list(folder, client: client, admitsFolder: admitsFolder)
-        } catch {
-            listing.failure = error
-            return listing
-        }
-        listing.found = discovery.files.count + discovery.skipped.count
-        listing.skipped = discovery.skipped
-        listing.unreadable = discovery.failures
-        listing.foldersPruned = discovery.foldersPruned
-        guard let admitsFile else {
-            listing.files = discovery.files
-            return listing
-        }
-        do throws(QueryError) {
-            for file in discovery.files where try admitsFile(file) { listing.files.append(file) }
-        } catch {
-            listing.pruningError = error
-        }
-        listing.filesPruned = discovery.files.count - listing.files.count
-        return listing
     }
 }

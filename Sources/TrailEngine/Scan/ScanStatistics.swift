@@ -77,9 +77,14 @@ public struct ScanStatistics: Sendable {
         add(found: discovery.files.count + discovery.skipped.count, skipped: discovery.skipped, unreadable: discovery.failures)
     }
 
+    /// Counts what a scan worker's listing of a deferred folder found.
+    public mutating func add(_ listing: FolderListing) {
+        add(found: listing.found, skipped: listing.skipped, unreadable: listing.unreadable)
+    }
+
     /// Counts `found` files (read or skipped) and the skipped ones among them, and folders that could not be
     /// listed (failures: their files are missing).
-    public mutating func add(found: Int, skipped: [SkippedFile], unreadable: [SourceError]) {
+    mutating func add(found: Int, skipped: [SkippedFile], unreadable: [SourceError]) {
         filesFound += found
         filesFailed += unreadable.count
         for error in unreadable { note(error) }

@@ -15,26 +15,24 @@ public enum FolderWalk {
     /// - Parameters:
     ///   - pathOfFolder: the path pruning parses for a folder as `listLevel` names it (an S3 prefix gets its
     ///     `s3://bucket/`).
-    ///   - listLevel: the items of each folder of a level, in name order (a folder that cannot be opened gives
-    ///     one `.unreadable` item); nil for a folder already seen (a symlink loop), which then adds nothing.
-    /// - Returns: false when the root itself was admitted but could not be listed.
     ///   - deferral: when set, day folders (`…/CloudTrail/<region>/<yyyy>/<mm>/<dd>/`) are not listed but left
     ///     in `discovery.deferred` for the scan to list, if a level holds at least `Deferral.minimumPerLevel` of
     ///     them.
-    @discardableResult
+    ///   - listLevel: the items of each folder of a level, in name order (a folder that cannot be opened gives
+    ///     one `.unreadable` item); nil for a folder already seen (a symlink loop), which then adds nothing.
     public static func walk<Failure: Error>(
         _ root: String, into discovery: inout Discovery,
         admitsFolder: ((CloudTrailLocation.FolderPart) -> Bool)?, pathOfFolder: (String) -> String = { $0 },
         deferral: Deferral? = nil,
         listLevel: ([String]) throws(Failure) -> [[DiscoveryItem]?]
-    ) throws(Failure) -> Bool {
+    ) throws(Failure) {
         func admitted(_ part: CloudTrailLocation.FolderPart) -> Bool {
             guard let admitsFolder else { return true }
             if admitsFolder(part) { return true }
             discovery.foldersPruned += 1
             return false
         }
-        guard admitted(CloudTrailLocation.folderPart(of: pathOfFolder(root))) else { return true }
+        guard admitted(CloudTrailLocation.folderPart(of: pathOfFolder(root))) else { return }
         var listings: [String: [DiscoveryItem]] = [:]
         var deferred = Set<String>()
         var level = [root]
@@ -55,7 +53,6 @@ public enum FolderWalk {
             if days.count >= Deferral.minimumPerLevel { deferred.formUnion(days) } else { next += days }
             level = next
         }
-        guard listings[root] != nil else { return false }
         var fileCount = 0
         for items in listings.values {
             for case .file in items { fileCount += 1 }
@@ -77,7 +74,6 @@ public enum FolderWalk {
             }
         }
         assemble(root)
-        return true
     }
 
     /// Leaving day folders to the scan: the scan lists each one when it reaches it, so listing overlaps reading

@@ -92,7 +92,7 @@ public struct Discovery: Sendable {
         skipped += other.skipped
         foldersPruned += other.foldersPruned
         failures += other.failures
-        deferred += other.deferred.map { DeferredFolder(path: $0.path, position: $0.position + offset, readsInsights: $0.readsInsights) }
+        deferred += other.deferred.map { $0.placed(at: $0.position + offset) }
     }
 }
 
@@ -109,5 +109,12 @@ public struct DeferredFolder: Sendable, Equatable {
         self.path = path
         self.position = position
         self.readsInsights = readsInsights
+    }
+
+    /// The same folder before `files[position]` of another file list (a merged or pruned one).
+    public func placed(at position: Int) -> DeferredFolder {
+        var moved = self
+        moved.position = position
+        return moved
     }
 }
