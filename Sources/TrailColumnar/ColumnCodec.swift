@@ -1,11 +1,12 @@
 /// The cache's compact binary form of a column: raw little-endian arrays (validity words, offsets, values),
-/// children recursively. Reading it back is a few copies — no parsing, no per-row work.
+/// children recursively; a varchar column whose values repeat goes in dictionary form (`VarcharDictionary`).
+/// Reading it back is a few copies — no parsing — and, for a dictionary, one copy per row.
 ///
 /// Types are not stored: the reader is told what type to expect (the column's path fixes it) and rejects bytes
 /// whose shape disagrees, as it rejects any truncated or overlong input.
 public enum ColumnCodec {
     enum Tag: UInt8 {
-        case varchar = 1, int64, double, boolean, row, array, map
+        case varchar = 1, int64, double, boolean, row, array, map, varcharDictionary
     }
 
     public struct DecodeError: Error, Sendable {
@@ -15,6 +16,11 @@ public enum ColumnCodec {
     public static func encode(_ column: Column, into out: inout [UInt8]) {
         switch column {
         case .varchar(let c):
+            if let dictionary = VarcharDictionary.build(c), dictionary.encodedSize < (c.count + 1) * 4 + 8 + c.bytes.count {
+                header(.varcharDictionary, c.validity, into: &out)
+                dictionary.encode(into: &out)
+                return
+            }
             header(.varchar, c.validity, into: &out)
             appendRaw(c.offsets, into: &out)
             append(UInt64(c.bytes.count), into: &out)
@@ -82,6 +88,8 @@ public enum ColumnCodec {
                 guard offsets.first == 0, offsets.last.map({ Int($0) == byteCount }) == true,
                       zip(offsets, offsets.dropFirst()).allSatisfy({ $0 <= $1 }) else { throw DecodeError(message: "bad varchar offsets") }
                 return .varchar(VarcharColumn(offsets: offsets, bytes: data, validity: validity))
+            case (.varcharDictionary?, _):
+                return .varchar(try expandDictionary(count, validity: validity))
             case (.int64?, _):
                 return .int64(FixedColumn(values: try array(count), validity: validity))
             case (.double?, _):
