@@ -5,6 +5,8 @@ import TrailSource
 /// Decodes the requested columns of every record into one batch per file.
 public struct DecodeWorker: ScanWorker {
     private let projector: RecordProjector
+    /// The folder of the previous file and what its path says, parsed once per folder.
+    private var folder: (path: String, part: CloudTrailLocation.FolderPart)?
 
     public init(columns: [String]) throws(ProjectionError) {
         projector = try RecordProjector(columns: columns)
@@ -15,8 +17,13 @@ public struct DecodeWorker: ScanWorker {
     /// Records decoded since the last `endFile`.
     public var pendingRecords: Int { projector.count }
 
+    // PERF: the partition values were parsed from each file's whole path even when the query reads no partition
+    // column: 6% of a cold Q4's CPU over 213,864 files (perf). Now only when needed, and the folder once.
     public mutating func beginFile(_ file: LogFile) {
-        projector.setPartition(PartitionValues(file))
+        guard projector.readsPartitions else { return }
+        if folder?.path != file.folder { folder = (file.folder, CloudTrailLocation.folderPart(of: file.folder)) }
+        let location = CloudTrailLocation(fileName: file.name, folder: folder!.part)
+        projector.setPartition(PartitionValues(location, path: file.path))
     }
 
     public mutating func visit(record cursor: inout JSONCursor, fileOffset: Int) throws(JSONError) {

@@ -143,6 +143,9 @@ public final class RecordProjector: RecordVisitor {
         }
     }
 
+    /// Whether any partition column is decoded (otherwise `setPartition` need not be called).
+    public var readsPartitions: Bool { !partitionColumns.isEmpty }
+
     /// Sets the partition values for the records that follow (call once per file).
     public func setPartition(_ values: PartitionValues) {
         partition = values
