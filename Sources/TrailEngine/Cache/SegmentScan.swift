@@ -31,8 +31,9 @@ final class SegmentScan {
         columns = node.columns.filter {
             !TableKind.partitionColumnNames.contains($0.path[0]) && seen.insert($0.dottedPath).inserted
         }
+        let extracts = try ScanOutput.decoderExtracts(columns)
         do throws(ProjectionError) {
-            projector = try RecordProjector(columns: columns.map(\.dottedPath))
+            projector = try RecordProjector(columns: ScanOutput.decoderColumns(columns), extracts: extracts)
         } catch {
             throw QueryError(.columnNotFound, error.description, at: nil)
         }

@@ -8,8 +8,8 @@ public struct DecodeWorker: ScanWorker {
     /// The folder of the previous file and what its path says, parsed once per folder.
     private var folder: (path: String, part: CloudTrailLocation.FolderPart)?
 
-    public init(columns: [String]) throws(ProjectionError) {
-        projector = try RecordProjector(columns: columns)
+    public init(columns: [String], extracts: [RecordProjector.Extract] = []) throws(ProjectionError) {
+        projector = try RecordProjector(columns: columns, extracts: extracts)
     }
 
     public var schema: [Field] { projector.schema }

@@ -20,8 +20,9 @@ struct QueryScanWorker: ScanWorker {
     private let checksRecords: Bool
 
     init(node: ScanNode, context: EvaluationContext) throws(QueryError) {
+        let extracts = try ScanOutput.decoderExtracts(node)
         do throws(ProjectionError) {
-            decoder = try DecodeWorker(columns: ScanOutput.decoderColumns(node))
+            decoder = try DecodeWorker(columns: ScanOutput.decoderColumns(node), extracts: extracts)
         } catch {
             throw QueryError(.columnNotFound, error.description, at: nil)
         }

@@ -1,6 +1,7 @@
 import TrailBase
 import TrailColumnar
 import TrailFunctions
+import TrailJSON
 import TrailPlan
 
 /// Turns what the decoder produced for a file into the scan's output: the requested column paths pulled out of
@@ -20,10 +21,37 @@ public final class ScanOutput {
         schema = node.columns.map { Field($0.dottedPath, $0.type) }
     }
 
-    /// The decoder's column list for this scan: each path once, dotted.
+    /// The decoder's column list for this scan: each path once, dotted (pushed-down JSON paths are `decoderExtracts`).
     public static func decoderColumns(_ node: ScanNode) -> [String] {
+        decoderColumns(node.columns)
+    }
+
+    public static func decoderColumns(_ columns: [ScanColumn]) -> [String] {
         var seen = Set<String>()
-        return node.columns.map(\.dottedPath).filter { seen.insert($0).inserted }
+        return columns.filter { $0.jsonPath == nil }.map(\.dottedPath).filter { seen.insert($0).inserted }
+    }
+
+    /// The decoder's extracts for the scan's pushed-down JSON paths (`JSONPathPushdown`), each once.
+    public static func decoderExtracts(_ node: ScanNode) throws(QueryError) -> [RecordProjector.Extract] {
+        try decoderExtracts(node.columns)
+    }
+
+    public static func decoderExtracts(_ columns: [ScanColumn]) throws(QueryError) -> [RecordProjector.Extract] {
+        var seen = Set<String>()
+        var extracts: [RecordProjector.Extract] = []
+        for column in columns {
+            guard let text = column.jsonPath, seen.insert(column.dottedPath).inserted else { continue }
+            let path: JSONPathExpression
+            do throws(FunctionError) {
+                path = try JSONPathExpression(parsing: text)
+            } catch {
+                throw QueryError(.functionFailed, error.description, at: nil)
+            }
+            extracts.append(RecordProjector.Extract(column: column.path[0], name: column.dottedPath) { cursor, builder in
+                PushedJSONPath.append(cursor, path, to: builder)
+            })
+        }
+        return extracts
     }
 
     /// The scan's rows of one decoded file batch.
@@ -51,6 +79,10 @@ public final class ScanOutput {
     /// `column`'s values pulled out of a decoded batch (its path through pruned rows), CloudTrail Lake's
     /// conversion applied.
     public func extract(_ column: ScanColumn, from batch: Batch) -> Column {
+        if column.jsonPath != nil {
+            let index = batch.schema.firstIndex { $0.name == column.dottedPath }
+            return index.map { batch.columns[$0] } ?? Column.constant(.null, type: column.type, count: batch.count)
+        }
         guard let top = batch.schema.firstIndex(where: { $0.name == column.path[0] }) else {
             return Column.constant(.null, type: column.type, count: batch.count)
         }

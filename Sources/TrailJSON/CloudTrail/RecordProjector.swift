@@ -103,8 +103,31 @@ public final class RecordProjector: RecordVisitor {
         }
     }
 
+    /// A value computed from a top-level member's raw JSON while the record is decoded, into a varchar column of
+    /// its own (a `json_extract_scalar` pushed into the scan): the member's text is never materialised for it.
+    public struct Extract {
+        /// The top-level column whose value it reads (`requestparameters`); matched like any column.
+        public var column: String
+        /// The output field's name.
+        public var name: String
+        /// Appends exactly one value (or NULL) to the builder, reading the member's value at the cursor (a copy:
+        /// the decoder skips or decodes the value itself afterwards). A value the record lacks is NULL without a call.
+        public var append: (JSONCursor, ColumnBuilder) -> Void
+
+        public init(column: String, name: String, append: @escaping (JSONCursor, ColumnBuilder) -> Void) {
+            self.column = column
+            self.name = name
+            self.append = append
+        }
+    }
+
     public let schema: [Field]
     private let root: Node
+    /// Finds the members extracts read (its children are those columns, matched like the root's; their builders
+    /// are unused), and the extracts of each, by child index.
+    private let extractSources: Node
+    private let extracts: [[(append: (JSONCursor, ColumnBuilder) -> Void, builder: ColumnBuilder)]]
+    private let extractBuilders: [ColumnBuilder]
     private let partitionColumns: [(name: String, builder: ColumnBuilder)]
     private var partition = PartitionValues()
     public private(set) var count = 0
@@ -112,7 +135,7 @@ public final class RecordProjector: RecordVisitor {
     /// Decodes the given columns: top-level names (`eventname`, `useridentity`) or dotted paths into rows
     /// (`useridentity.sessioncontext.sessionissuer.arn`), which decode a row pruned to the named fields.
     /// Partition columns (`region`, `year`, …, `$path`) are filled from `setPartition`.
-    public init(columns: [String]) throws(ProjectionError) {
+    public init(columns: [String], extracts: [Extract] = []) throws(ProjectionError) {
         var eventPaths: [[String]] = []
         var partitions: [String] = []
         for column in columns {
@@ -128,7 +151,26 @@ public final class RecordProjector: RecordVisitor {
         let rootBuilder = ColumnBuilder(type: .row(fields))
         root = Node(key: [], builder: rootBuilder, fields: fields)
         partitionColumns = partitions.map { ($0, ColumnBuilder(type: .varchar)) }
-        schema = fields + partitions.map { Field($0, .varchar) }
+        var sources: [String] = []
+        var grouped: [[(append: (JSONCursor, ColumnBuilder) -> Void, builder: ColumnBuilder)]] = []
+        var builders: [ColumnBuilder] = []
+        for extract in extracts {
+            let column = extract.column.lowercased()
+            guard CloudTrailSchema.type(of: column) != nil, !column.contains(".") else { throw ProjectionError(column: extract.column) }
+            let builder = ColumnBuilder(type: .varchar)
+            builders.append(builder)
+            if let index = sources.firstIndex(of: column) {
+                grouped[index].append((extract.append, builder))
+            } else {
+                sources.append(column)
+                grouped.append([(extract.append, builder)])
+            }
+        }
+        let sourceFields = sources.map { Field($0, .varchar) }
+        extractSources = Node(key: [], builder: ColumnBuilder(type: .row(sourceFields)), fields: sourceFields)
+        self.extracts = grouped
+        extractBuilders = builders
+        schema = fields + extracts.map { Field($0.name, .varchar) } + partitions.map { Field($0, .varchar) }
     }
 
     /// Keeps the fields named by `paths` (an empty path keeps a whole field), in schema order.
@@ -154,10 +196,11 @@ public final class RecordProjector: RecordVisitor {
     public func visit(record cursor: inout JSONCursor, fileOffset: Int) throws(JSONError) {
         // Decode into the children of the root row; the root itself is never materialised.
         do {
-            try decodeMembers(of: root, &cursor)
+            if extracts.isEmpty { try decodeMembers(of: root, &cursor) } else { try decodeRootWithExtracts(&cursor) }
         } catch {
             // A record that breaks off half way must not leave half a row behind.
             for child in root.children { child.builder.truncate(to: count) }
+            for builder in extractBuilders { builder.truncate(to: count) }
             throw error
         }
         for (name, builder) in partitionColumns {
@@ -169,6 +212,7 @@ public final class RecordProjector: RecordVisitor {
     /// Builds a batch of everything decoded since the last call.
     public func finish() -> Batch {
         var columns: [Column] = root.children.map { $0.builder.finish() }
+        columns += extractBuilders.map { $0.finish() }
         columns += partitionColumns.map { $0.builder.finish() }
         let batch = Batch(schema: schema, columns: columns, count: count)
         count = 0
@@ -191,6 +235,31 @@ public final class RecordProjector: RecordVisitor {
             for index in 0..<node.children.count where seen & (1 << UInt64(index)) == 0 {
                 node.children[index].builder.appendNull()
             }
+        }
+    }
+
+    /// `decodeMembers(of: root)` that also runs the extracts on the members they read (the first of equal keys,
+    /// as for columns).
+    private func decodeRootWithExtracts(_ cursor: inout JSONCursor) throws(JSONError) {
+        var seen: UInt64 = 0
+        var extracted: UInt64 = 0
+        try cursor.forEachMember { key, member throws(JSONError) in
+            if let source = extractSources.child(for: key, in: member), extracted & (1 << UInt64(source)) == 0 {
+                extracted |= 1 << UInt64(source)
+                for extract in extracts[source] { extract.append(member, extract.builder) }
+            }
+            guard let index = root.child(for: key, in: member), seen & (1 << UInt64(index)) == 0 else {
+                try member.skipValue()
+                return
+            }
+            seen |= 1 << UInt64(index)
+            try decodeValue(root.children[index], &member)
+        }
+        for index in 0..<root.children.count where seen & (1 << UInt64(index)) == 0 {
+            root.children[index].builder.appendNull()
+        }
+        for source in 0..<extracts.count where extracted & (1 << UInt64(source)) == 0 {
+            for extract in extracts[source] { extract.builder.appendNull() }
         }
     }
 

@@ -11,7 +11,7 @@ public enum PlanPrinter {
         func collectNames(_ node: LogicalPlan) {
             node.inputs.forEach(collectNames)
             for output in node.outputs { names[output.id] = output.name }
-            if case .scan(let scan) = node { for column in scan.columns { names[column.id] = column.dottedPath } }
+            if case .scan(let scan) = node { for column in scan.columns { names[column.id] = column.explained } }
         }
         collectNames(plan.root)
         plan.subqueries.forEach(collectNames)
@@ -22,7 +22,7 @@ public enum PlanPrinter {
             switch node {
             case .scan(let scan):
                 lines.append(indent + "Scan \(scan.tableName) (\(scan.table == .lake ? "CloudTrail Lake" : "CloudTrail"))")
-                lines.append(pad + "decodes: " + (scan.columns.isEmpty ? "(no columns: counts records)" : scan.columns.map(\.dottedPath).joined(separator: ", ")))
+                lines.append(pad + "decodes: " + (scan.columns.isEmpty ? "(no columns: counts records)" : scan.columns.map(\.explained).joined(separator: ", ")))
                 if let predicate = scan.predicate { lines.append(pad + "filter: " + text(predicate)) }
                 let needles = TextNeedles(scan)
                 if !needles.isEmpty {

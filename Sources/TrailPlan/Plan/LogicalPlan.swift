@@ -23,15 +23,28 @@ public struct ScanColumn: Hashable, Sendable {
     public var type: LogicalType
     /// Applied after decoding (CloudTrail Lake's typed columns).
     public var conversion: ScanConversion
+    /// `json_extract_scalar(<path>, '<jsonPath>')` pushed into the scan (`JSONPathPushdown`): the decoder reads the
+    /// scalar straight from the record's JSON instead of materialising the column's whole text.
+    public var jsonPath: String?
 
-    public init(id: ColumnID, path: [String], type: LogicalType, conversion: ScanConversion = .none) {
+    public init(id: ColumnID, path: [String], type: LogicalType, conversion: ScanConversion = .none,
+                jsonPath: String? = nil) {
         self.id = id
         self.path = path
         self.type = type
         self.conversion = conversion
+        self.jsonPath = jsonPath
     }
 
-    public var dottedPath: String { path.joined(separator: ".") }
+    /// The column's name in decoded batches and cache entries: `useridentity.arn`, `requestparameters$.bucketName`
+    /// (a path pushed into the scan; column names never hold `$` before a path's `$`).
+    public var dottedPath: String { path.joined(separator: ".") + (jsonPath ?? "") }
+
+    /// How EXPLAIN shows it: the dotted path, or the `json_extract_scalar` call the scan answers.
+    public var explained: String {
+        guard let jsonPath else { return dottedPath }
+        return "json_extract_scalar(\(path.joined(separator: ".")), '\(jsonPath)')"
+    }
 }
 
 public struct ScanNode: Hashable, Sendable {

@@ -12,6 +12,13 @@ public enum JSONExtractScalar {
     /// Appends the result to `output`; returns false for NULL (nothing appended).
     public static func evaluate(_ json: UnsafeRawBufferPointer, _ path: JSONPathExpression, into output: inout [UInt8]) -> Bool {
         var cursor = JSONCursor(json)
+        return evaluate(at: &cursor, path, into: &output)
+    }
+
+    /// The same for the JSON text that starts at `cursor`, which may be a value inside a larger text (a record's
+    /// member: what the scan does for a pushed-down path). Bytes after the selected value are not read, so with a
+    /// non-empty path the result is the one the value's text alone would give.
+    public static func evaluate(at cursor: inout JSONCursor, _ path: JSONPathExpression, into output: inout [UInt8]) -> Bool {
         guard path.locate(in: &cursor) else { return false }
         let start = cursor.position
         do throws(JSONError) {
