@@ -31,12 +31,7 @@ final class SegmentScan {
         columns = node.columns.filter {
             !TableKind.partitionColumnNames.contains($0.path[0]) && seen.insert($0.dottedPath).inserted
         }
-        let extracts = try ScanOutput.decoderExtracts(columns)
-        do throws(ProjectionError) {
-            projector = try RecordProjector(columns: ScanOutput.decoderColumns(columns), extracts: extracts)
-        } catch {
-            throw QueryError(.columnNotFound, error.description, at: nil)
-        }
+        projector = try ScanOutput.projector(for: columns)
     }
 
     /// Whether the cache can serve `node` at all: CloudTrail tables (Lake converts its columns after decoding),

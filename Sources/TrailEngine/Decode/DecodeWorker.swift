@@ -8,8 +8,13 @@ public struct DecodeWorker: ScanWorker {
     /// The folder of the previous file and what its path says, parsed once per folder.
     private var folder: (path: String, part: CloudTrailLocation.FolderPart)?
 
-    public init(columns: [String], extracts: [RecordProjector.Extract] = []) throws(ProjectionError) {
-        projector = try RecordProjector(columns: columns, extracts: extracts)
+    public init(columns: [String]) throws(ProjectionError) {
+        projector = try RecordProjector(columns: columns)
+    }
+
+    /// A worker over a projector built elsewhere (a query scan's, with its pushed-down paths).
+    public init(projector: RecordProjector) {
+        self.projector = projector
     }
 
     public var schema: [Field] { projector.schema }

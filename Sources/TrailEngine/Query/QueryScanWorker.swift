@@ -20,12 +20,7 @@ struct QueryScanWorker: ScanWorker {
     private let checksRecords: Bool
 
     init(node: ScanNode, context: EvaluationContext) throws(QueryError) {
-        let extracts = try ScanOutput.decoderExtracts(node)
-        do throws(ProjectionError) {
-            decoder = try DecodeWorker(columns: ScanOutput.decoderColumns(node), extracts: extracts)
-        } catch {
-            throw QueryError(.columnNotFound, error.description, at: nil)
-        }
+        decoder = DecodeWorker(projector: try ScanOutput.projector(for: node.columns))
         output = try ScanOutput(node: node, context: context)
         needles = TextNeedles(node)
         // PERF: SELECT * WHERE requestparameters LIKE '%i-0a1b…%' over 300k events: 3.8 s decoding every record

@@ -21,37 +21,26 @@ public final class ScanOutput {
         schema = node.columns.map { Field($0.dottedPath, $0.type) }
     }
 
-    /// The decoder's column list for this scan: each path once, dotted (pushed-down JSON paths are `decoderExtracts`).
-    public static func decoderColumns(_ node: ScanNode) -> [String] {
-        decoderColumns(node.columns)
-    }
-
-    public static func decoderColumns(_ columns: [ScanColumn]) -> [String] {
+    /// The decoder for `columns` (a scan's): each event column once, dotted, and a pushed-down JSON path
+    /// (`JSONPathPushdown`) as an extract that reads it from the raw member (`PushedJSONPath`).
+    public static func projector(for columns: [ScanColumn]) throws(QueryError) -> RecordProjector {
         var seen = Set<String>()
-        return columns.filter { $0.jsonPath == nil }.map(\.dottedPath).filter { seen.insert($0).inserted }
-    }
-
-    /// The decoder's extracts for the scan's pushed-down JSON paths (`JSONPathPushdown`), each once.
-    public static func decoderExtracts(_ node: ScanNode) throws(QueryError) -> [RecordProjector.Extract] {
-        try decoderExtracts(node.columns)
-    }
-
-    public static func decoderExtracts(_ columns: [ScanColumn]) throws(QueryError) -> [RecordProjector.Extract] {
-        var seen = Set<String>()
+        var names: [String] = []
         var extracts: [RecordProjector.Extract] = []
-        for column in columns {
-            guard let text = column.jsonPath, seen.insert(column.dottedPath).inserted else { continue }
-            let path: JSONPathExpression
-            do throws(FunctionError) {
-                path = try JSONPathExpression(parsing: text)
-            } catch {
-                throw QueryError(.functionFailed, error.description, at: nil)
+        for column in columns where seen.insert(column.dottedPath).inserted {
+            guard let path = column.jsonPath else {
+                names.append(column.dottedPath)
+                continue
             }
             extracts.append(RecordProjector.Extract(column: column.path[0], name: column.dottedPath) { cursor, builder in
                 PushedJSONPath.append(cursor, path, to: builder)
             })
         }
-        return extracts
+        do throws(ProjectionError) {
+            return try RecordProjector(columns: names, extracts: extracts)
+        } catch {
+            throw QueryError(.columnNotFound, error.description, at: nil)
+        }
     }
 
     /// The scan's rows of one decoded file batch.

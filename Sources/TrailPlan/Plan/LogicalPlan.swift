@@ -1,4 +1,5 @@
 import TrailColumnar
+import TrailFunctions
 
 /// A column a plan node produces.
 public struct OutputColumn: Hashable, Sendable {
@@ -25,10 +26,10 @@ public struct ScanColumn: Hashable, Sendable {
     public var conversion: ScanConversion
     /// `json_extract_scalar(<path>, '<jsonPath>')` pushed into the scan (`JSONPathPushdown`): the decoder reads the
     /// scalar straight from the record's JSON instead of materialising the column's whole text.
-    public var jsonPath: String?
+    public var jsonPath: JSONPathExpression?
 
     public init(id: ColumnID, path: [String], type: LogicalType, conversion: ScanConversion = .none,
-                jsonPath: String? = nil) {
+                jsonPath: JSONPathExpression? = nil) {
         self.id = id
         self.path = path
         self.type = type
@@ -38,12 +39,12 @@ public struct ScanColumn: Hashable, Sendable {
 
     /// The column's name in decoded batches and cache entries: `useridentity.arn`, `requestparameters$.bucketName`
     /// (a path pushed into the scan; column names never hold `$` before a path's `$`).
-    public var dottedPath: String { path.joined(separator: ".") + (jsonPath ?? "") }
+    public var dottedPath: String { path.joined(separator: ".") + (jsonPath?.text ?? "") }
 
     /// How EXPLAIN shows it: the dotted path, or the `json_extract_scalar` call the scan answers.
     public var explained: String {
         guard let jsonPath else { return dottedPath }
-        return "json_extract_scalar(\(path.joined(separator: ".")), '\(jsonPath)')"
+        return "json_extract_scalar(\(path.joined(separator: ".")), '\(jsonPath.text)')"
     }
 }
 

@@ -25,12 +25,11 @@ enum JSONPathPushdown {
         }
     }
 
-    /// One more than the largest column id in `plan` and its subqueries.
+    /// One more than the largest column id in `plan` and its subqueries (every id is some node's output).
     static func firstFreeID(_ plan: QueryPlan) -> ColumnID {
         var largest = -1
         func visit(_ node: LogicalPlan) {
             for output in node.outputs { largest = max(largest, output.id) }
-            if case .unnest(_, _, _, let ordinality?) = node { largest = max(largest, ordinality.id) }
             node.inputs.forEach(visit)
         }
         visit(plan.root)
@@ -46,10 +45,8 @@ enum JSONPathPushdown {
 
     struct Rewriter {
         var nextID: ColumnID
-        /// New columns per scan.
+        /// New columns per scan; a path already there is reused, so it is decoded once however often it is used.
         var added: [Int: [ScanColumn]] = [:]
-        /// (scan, column id, path) → the column that answers it, so one path is decoded once.
-        var made: [String: ColumnID] = [:]
 
         /// The rewritten plan, and the scan columns its output rows still carry unchanged.
         mutating func rewrite(_ plan: LogicalPlan) -> (plan: LogicalPlan, visible: [ColumnID: Source]) {
@@ -125,28 +122,23 @@ enum JSONPathPushdown {
         /// `expression` with every pushable `json_extract_scalar` replaced by a scan column.
         mutating func replace(_ expression: BoundExpression, _ visible: [ColumnID: Source]) -> BoundExpression {
             guard !visible.isEmpty else { return expression }
-            var rewriter = self
-            let replaced = expression.rewritten { node -> BoundExpression? in
+            return expression.rewritten { node -> BoundExpression? in
                 guard case .call(.jsonExtractScalar, let arguments, .varchar) = node, arguments.count == 2,
                       case .column(let id, _) = arguments[0], let source = visible[id],
-                      case .literal(.bytes(let pathBytes), _) = arguments[1]
+                      case .literal(.bytes(let text), _) = arguments[1],
+                      let path = try? JSONPathExpression(parsing: String(decoding: text, as: UTF8.self)), !path.steps.isEmpty
                 else { return nil }
-                let path = String(decoding: pathBytes, as: UTF8.self)
-                guard let parsed = try? JSONPathExpression(parsing: path), !parsed.steps.isEmpty else { return nil }
-                return .column(rewriter.column(for: source, path: path), .varchar)
+                return .column(column(for: source, path: path), .varchar)
             }
-            self = rewriter
-            return replaced
         }
 
-        mutating func column(for source: Source, path: String) -> ColumnID {
-            let key = "\(source.scanID)\u{0}\(source.column.id)\u{0}\(path)"
-            if let id = made[key] { return id }
+        mutating func column(for source: Source, path: JSONPathExpression) -> ColumnID {
+            if let existing = added[source.scanID]?.first(where: { $0.path == source.column.path && $0.jsonPath == path }) {
+                return existing.id
+            }
             let id = nextID
             nextID += 1
-            made[key] = id
-            added[source.scanID, default: []].append(
-                ScanColumn(id: id, path: source.column.path, type: .varchar, jsonPath: path))
+            added[source.scanID, default: []].append(ScanColumn(id: id, path: source.column.path, type: .varchar, jsonPath: path))
             return id
         }
     }
