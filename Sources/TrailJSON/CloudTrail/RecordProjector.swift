@@ -51,55 +51,66 @@ public struct ProjectionError: Error, Sendable, CustomStringConvertible {
 /// A row (struct) column that receives something other than an object is NULL; so is an array column that
 /// receives something other than an array. A key that occurs twice in one object: the first one counts.
 public final class RecordProjector: RecordVisitor {
-    final class Node {
-        let key: [UInt8]
-        let builder: ColumnBuilder
-        let children: [Node]
+    /// The keys of an object's requested members, matched case-insensitively against the keys of the JSON.
+    struct MemberKeys {
+        let keys: [[UInt8]]
         // PERF: a (length, first byte) pre-check before comparing keys; most keys are rejected without a loop.
-        let childSignatures: [UInt16]
+        let signatures: [UInt16]
 
-        init(key: [UInt8], builder: ColumnBuilder, fields: [Field]) {
-            precondition(fields.count <= 64, "rows decode at most 64 requested fields")
-            self.key = key
-            self.builder = builder
-            switch builder.kind {
-            case .row:
-                children = zip(fields, builder.children).map { field, child in
-                    Node(key: Array(field.name.utf8), builder: child, fields: Node.subfields(child.type))
-                }
-            case .array, .map:
-                children = builder.children.map { Node(key: [], builder: $0, fields: Node.subfields($0.type)) }
-            case .varchar, .int64, .double, .boolean:
-                children = []
-            }
-            childSignatures = children.map { UInt16($0.key.count & 0xFF) << 8 | UInt16($0.key.first ?? 0) }
+        /// `keys` must be lower-case.
+        init(_ keys: [[UInt8]]) {
+            self.keys = keys
+            signatures = keys.map { UInt16($0.count & 0xFF) << 8 | UInt16($0.first ?? 0) }
         }
 
-        static func subfields(_ type: LogicalType) -> [Field] {
-            if case .row(let fields) = type { return fields }
-            return []
-        }
-
+        /// The index of the requested member `key` (a key token of `cursor`'s text) names, if any.
         @inline(__always)
-        func child(for key: StringToken, in cursor: JSONCursor) -> Int? {
-            if key.hasEscapes { return childSlow(key, cursor) }
+        func index(of key: StringToken, in cursor: JSONCursor) -> Int? {
+            if key.hasEscapes { return indexSlow(key, cursor) }
             let count = key.count
             guard count > 0, count < 256 else { return nil }
             let bytes = cursor.base + key.start
             let signature = UInt16(count) << 8 | UInt16(bytes[0].asciiLowercased)
-            candidates: for index in 0..<childSignatures.count where childSignatures[index] == signature {
-                let candidate = children[index].key
+            candidates: for index in 0..<signatures.count where signatures[index] == signature {
+                let candidate = keys[index]
                 for offset in 1..<count where bytes[offset].asciiLowercased != candidate[offset] { continue candidates }
                 return index
             }
             return nil
         }
 
-        func childSlow(_ key: StringToken, _ cursor: JSONCursor) -> Int? {
+        func indexSlow(_ key: StringToken, _ cursor: JSONCursor) -> Int? {
             var bytes: [UInt8] = []
             cursor.appendUnescaped(key, to: &bytes)
             let lower = bytes.map(\.asciiLowercased)
-            return children.firstIndex { $0.key == lower }
+            return keys.firstIndex(of: lower)
+        }
+    }
+
+    final class Node {
+        let builder: ColumnBuilder
+        let children: [Node]
+        let childKeys: MemberKeys
+
+        init(builder: ColumnBuilder, fields: [Field]) {
+            precondition(fields.count <= 64, "rows decode at most 64 requested fields")
+            self.builder = builder
+            switch builder.kind {
+            case .row:
+                children = builder.children.map { Node(builder: $0, fields: Node.subfields($0.type)) }
+                childKeys = MemberKeys(fields.map { Array($0.name.utf8) })
+            case .array, .map:
+                children = builder.children.map { Node(builder: $0, fields: Node.subfields($0.type)) }
+                childKeys = MemberKeys([])
+            case .varchar, .int64, .double, .boolean:
+                children = []
+                childKeys = MemberKeys([])
+            }
+        }
+
+        static func subfields(_ type: LogicalType) -> [Field] {
+            if case .row(let fields) = type { return fields }
+            return []
         }
     }
 
@@ -123,9 +134,8 @@ public final class RecordProjector: RecordVisitor {
 
     public let schema: [Field]
     private let root: Node
-    /// Finds the members extracts read (its children are those columns, matched like the root's; their builders
-    /// are unused), and the extracts of each, by child index.
-    private let extractSources: Node
+    /// The top-level members extracts read, and the extracts of each, by key index.
+    private let extractKeys: MemberKeys
     private let extracts: [[(append: (JSONCursor, ColumnBuilder) -> Void, builder: ColumnBuilder)]]
     private let extractBuilders: [ColumnBuilder]
     private let partitionColumns: [(name: String, builder: ColumnBuilder)]
@@ -149,7 +159,7 @@ public final class RecordProjector: RecordVisitor {
         }
         let fields = RecordProjector.prune(CloudTrailSchema.eventColumns, eventPaths)
         let rootBuilder = ColumnBuilder(type: .row(fields))
-        root = Node(key: [], builder: rootBuilder, fields: fields)
+        root = Node(builder: rootBuilder, fields: fields)
         partitionColumns = partitions.map { ($0, ColumnBuilder(type: .varchar)) }
         var sources: [String] = []
         var grouped: [[(append: (JSONCursor, ColumnBuilder) -> Void, builder: ColumnBuilder)]] = []
@@ -166,8 +176,8 @@ public final class RecordProjector: RecordVisitor {
                 grouped.append([(extract.append, builder)])
             }
         }
-        let sourceFields = sources.map { Field($0, .varchar) }
-        extractSources = Node(key: [], builder: ColumnBuilder(type: .row(sourceFields)), fields: sourceFields)
+        precondition(sources.count <= 64, "records decode at most 64 extracted members")
+        extractKeys = MemberKeys(sources.map { Array($0.utf8) })
         self.extracts = grouped
         extractBuilders = builders
         schema = fields + extracts.map { Field($0.name, .varchar) } + partitions.map { Field($0, .varchar) }
@@ -223,19 +233,8 @@ public final class RecordProjector: RecordVisitor {
 
     private func decodeMembers(of node: Node, _ cursor: inout JSONCursor) throws(JSONError) {
         var seen: UInt64 = 0
-        try cursor.forEachMember { key, member throws(JSONError) in
-            guard let index = node.child(for: key, in: member), seen & (1 << UInt64(index)) == 0 else {
-                try member.skipValue()
-                return
-            }
-            seen |= 1 << UInt64(index)
-            try decodeValue(node.children[index], &member)
-        }
-        if seen.nonzeroBitCount != node.children.count {
-            for index in 0..<node.children.count where seen & (1 << UInt64(index)) == 0 {
-                node.children[index].builder.appendNull()
-            }
-        }
+        try cursor.forEachMember { key, member throws(JSONError) in try decodeMember(of: node, key, &member, &seen) }
+        appendNulls(forUnseenOf: node, seen)
     }
 
     /// `decodeMembers(of: root)` that also runs the extracts on the members they read (the first of equal keys,
@@ -244,22 +243,36 @@ public final class RecordProjector: RecordVisitor {
         var seen: UInt64 = 0
         var extracted: UInt64 = 0
         try cursor.forEachMember { key, member throws(JSONError) in
-            if let source = extractSources.child(for: key, in: member), extracted & (1 << UInt64(source)) == 0 {
+            if let source = extractKeys.index(of: key, in: member), extracted & (1 << UInt64(source)) == 0 {
                 extracted |= 1 << UInt64(source)
                 for extract in extracts[source] { extract.append(member, extract.builder) }
             }
-            guard let index = root.child(for: key, in: member), seen & (1 << UInt64(index)) == 0 else {
-                try member.skipValue()
-                return
-            }
-            seen |= 1 << UInt64(index)
-            try decodeValue(root.children[index], &member)
+            try decodeMember(of: root, key, &member, &seen)
         }
-        for index in 0..<root.children.count where seen & (1 << UInt64(index)) == 0 {
-            root.children[index].builder.appendNull()
-        }
+        appendNulls(forUnseenOf: root, seen)
         for source in 0..<extracts.count where extracted & (1 << UInt64(source)) == 0 {
             for extract in extracts[source] { extract.builder.appendNull() }
+        }
+    }
+
+    /// Decodes the member `key` of `node`'s object if it is requested and its first occurrence (`seen` has a bit
+    /// per decoded child), else skips it.
+    @inline(__always)
+    private func decodeMember(of node: Node, _ key: StringToken, _ member: inout JSONCursor, _ seen: inout UInt64) throws(JSONError) {
+        guard let index = node.childKeys.index(of: key, in: member), seen & (1 << UInt64(index)) == 0 else {
+            try member.skipValue()
+            return
+        }
+        seen |= 1 << UInt64(index)
+        try decodeValue(node.children[index], &member)
+    }
+
+    /// A requested member the object lacks is NULL.
+    @inline(__always)
+    private func appendNulls(forUnseenOf node: Node, _ seen: UInt64) {
+        guard seen.nonzeroBitCount != node.children.count else { return }
+        for index in 0..<node.children.count where seen & (1 << UInt64(index)) == 0 {
+            node.children[index].builder.appendNull()
         }
     }
 
