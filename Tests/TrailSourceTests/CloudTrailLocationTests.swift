@@ -78,4 +78,22 @@ struct CloudTrailLocationTests {
         let split = CloudTrailLocation(fileName: String(path[path.index(after: slash)...]), folder: folder)
         #expect(split == CloudTrailLocation(path: path))
     }
+
+    @Test("FileLocations, folder after folder, gives every file's own location")
+    func fileLocations() {
+        let paths = [
+            "/b/AWSLogs/111122223333/CloudTrail/us-east-2/2015/08/01/111122223333_CloudTrail_us-east-2_20150801T0210Z_Mu0K.json.gz",
+            "/b/AWSLogs/111122223333/CloudTrail/us-east-2/2015/08/01/111122223333_CloudTrail_us-east-2_20150801T0215Z_Zz.json.gz",
+            "/b/AWSLogs/111122223333/CloudTrail/us-east-2/2015/08/02/111122223333_CloudTrail_us-east-2_20150802T0000Z_A.json.gz",
+            "AWSLogs/o-1234abcde/222222222222/CloudTrail/us-east-1/2025/03/06/222222222222_CloudTrail_us-east-1_20250306T0230Z_Q.json.gz",
+            "logs/111122223333_CloudTrail_eu-west-1_20240102T0000Z_a.json.gz",
+            "111122223333_CloudTrail_eu-west-1_20240102T0000Z_b.json.gz",
+            "/b/AWSLogs/111122223333/CloudTrail/us-east-2/2015/08/01/111122223333_CloudTrail_us-east-2_20150801T0220Z_Y.json.gz",
+        ]
+        var locations = FileLocations()
+        for path in paths {
+            let file = LogFile(path: path, size: 0, modificationTime: 0)
+            #expect(locations.location(of: file) == file.location, "\(path)")
+        }
+    }
 }

@@ -83,8 +83,11 @@ final class SegmentScan {
     private func assemble(_ files: ArraySlice<LogFile>, records: [Int], columns cached: [String: Column]) throws(QueryError) -> Batch {
         let count = records.reduce(0, +)
         var columns: [Column] = []
-        // Each file's path is parsed once, and only when a partition column is read.
-        lazy var partitions = files.map { PartitionValues($0) }
+        // Paths are parsed (the folder once) only when a partition column is read.
+        lazy var partitions: [PartitionValues] = {
+            var locations = FileLocations()
+            return files.map { PartitionValues(locations.location(of: $0), path: $0.path) }
+        }()
         for column in node.columns {
             if column.path.count == 1, TableKind.partitionColumnNames.contains(column.path[0]) {
                 let builder = ColumnBuilder(type: .varchar)
