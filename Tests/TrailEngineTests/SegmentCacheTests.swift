@@ -1,7 +1,7 @@
 import Foundation
 import Testing
 import TrailColumnar
-import TrailEngine
+@testable import TrailEngine
 import TrailExec
 import TrailGenerator
 import TrailSource
@@ -39,10 +39,14 @@ struct SegmentCacheTests {
     }
 
     static func run(_ sql: String, _ folder: URL, cache: SegmentCache?, maxScanBytes: Int? = nil) throws -> Answer {
+        try run(sql, source: folder.path, cache: cache, maxScanBytes: maxScanBytes)
+    }
+
+    static func run(_ sql: String, source: String, cache: SegmentCache?, maxScanBytes: Int? = nil) throws -> Answer {
         let sink = CollectingSink()
         var schema: [Field] = []
         let options = QueryRun.Options(maxScanBytes: maxScanBytes, cache: cache)
-        let result = try QueryRun.run(sql, sources: [folder.path], options: options) { resultSchema in
+        let result = try QueryRun.run(sql, sources: [source], options: options) { resultSchema in
             schema = zip(resultSchema.names, resultSchema.types).map { Field($0, $1) }
             return sink
         }
@@ -116,6 +120,104 @@ struct SegmentCacheTests {
         let again = try Self.run(sql, folder, cache: cache)
         #expect(again.statistics.scan.filesFromCache == again.statistics.scan.filesRead)
         #expect(again.rows == plain.rows)
+    }
+
+    @Test("a file has one identity: entries made through a relative path serve a symlink and the absolute path")
+    func oneIdentityPerFile() throws {
+        let folder = try Fixtures.makeTemporaryDirectory("cache-identity")
+        let cacheFolder = try Fixtures.makeTemporaryDirectory("cache-dir")
+        let links = try Fixtures.makeTemporaryDirectory("cache-links")
+        defer { Fixtures.cleanUp(folder); Fixtures.cleanUp(cacheFolder); Fixtures.cleanUp(links) }
+        try Self.generate(folder, events: 1_500)
+        let cache = SegmentCache(directory: cacheFolder.path)
+        let sql = "SELECT eventname, count(*) FROM t GROUP BY 1 ORDER BY 1"
+        let plain = try Self.run(sql, folder, cache: nil)
+        // The same folder as a path relative to the working directory, with a `.` and a `..` in it.
+        let workingDirectory = FileManager.default.currentDirectoryPath
+        let depth = workingDirectory.split(separator: "/").count
+        let relative = String(repeating: "../", count: depth) + "./" + folder.path.dropFirst() + "/../" + folder.lastPathComponent
+        #expect(!relative.hasPrefix("/"))
+        let cold = try Self.run(sql, source: relative, cache: cache)
+        #expect(cold.rows == plain.rows)
+        #expect(cold.statistics.scan.filesFromCache == 0)
+        let entries = cache.statistics().entries
+        #expect(entries > 0)
+        let link = links.appendingPathComponent("trail")
+        try FileManager.default.createSymbolicLink(atPath: link.path, withDestinationPath: folder.path)
+        for source in [folder.path, link.path, relative] {
+            let warm = try Self.run(sql, source: source, cache: cache)
+            #expect(warm.rows == plain.rows, "\(source)")
+            #expect(warm.statistics.scan.filesRead > 0)
+            #expect(warm.statistics.scan.filesFromCache == warm.statistics.scan.filesRead, "\(source)")
+        }
+        #expect(cache.statistics().entries == entries)
+        // A different folder that holds the same relative names is another identity.
+        let copy = try Fixtures.makeTemporaryDirectory("cache-identity-copy")
+        defer { Fixtures.cleanUp(copy) }
+        try Self.generate(copy, events: 1_500)
+        let other = try Self.run(sql, copy, cache: cache)
+        #expect(other.statistics.scan.filesFromCache == 0)
+        #expect(cache.statistics().entries == 2 * entries)
+    }
+
+    @Test("entry headers round-trip: front-coded names, large and negative numbers, folders; damage is an error")
+    func headerFormat() throws {
+        let files = [
+            SegmentEntry.File(name: "111122223333_CloudTrail_us-east-1_20261101T0000Z_a.json.gz", size: 0,
+                              modificationTime: -1, version: 0, records: 0),
+            SegmentEntry.File(name: "111122223333_CloudTrail_us-east-1_20261101T0005Z_b.json.gz", size: 5 << 30,
+                              modificationTime: 1_763_000_000_123_456_789, version: .max, records: 1_000_000),
+            SegmentEntry.File(name: "111122223333_CloudTrail", size: 1, modificationTime: .max, version: 1, records: 2),
+            SegmentEntry.File(name: "", size: 127, modificationTime: .min, version: 128, records: 3),
+            SegmentEntry.File(name: "ログ é.json.gz", size: 128, modificationTime: 0, version: 0, records: 4),
+            SegmentEntry.File(name: "ログ ö.json.gz", size: 16_384, modificationTime: 0, version: 0, records: 5),
+        ]
+        let entry = SegmentEntry(folder: "/var/log/trail/", files: files, rowCount: 1_000_014, columns: [
+            SegmentEntry.ColumnInfo(path: "eventname", type: "varchar", offset: 0, length: 1 << 33, checksum: .max),
+            SegmentEntry.ColumnInfo(path: "requestparameters$.bucketName", type: "varchar", offset: 1 << 33, length: 0,
+                                    checksum: 0),
+        ])
+        let header = entry.encodeHeader()
+        let decoded = try header.withUnsafeBytes { try SegmentEntry.decodeHeader($0).entry }
+        #expect(decoded.folder == entry.folder)
+        #expect(decoded.files == files)
+        #expect(decoded.rowCount == entry.rowCount)
+        #expect(decoded.columns.map(\.path) == entry.columns.map(\.path))
+        #expect(decoded.columns.map(\.length) == entry.columns.map(\.length))
+        #expect(decoded.columns.map(\.checksum) == entry.columns.map(\.checksum))
+        // Checked in place against the files now: any difference in folder, name, size, time or version.
+        let now = files.map { LogFile(folder: "/var/log/trail/", name: $0.name, size: $0.size,
+                                      modificationTime: $0.modificationTime, version: $0.version) }
+        func matches(_ folder: String, _ files: [LogFile]) throws -> Bool {
+            try header.withUnsafeBytes {
+                try SegmentEntry.decodeHeader($0, expected: SegmentEntry.Expected(folder: folder, files: files[...])).matches
+            }
+        }
+        #expect(try matches("/var/log/trail/", now))
+        #expect(try !matches("/var/log/trail2/", now))
+        #expect(try !matches("/var/log/trail/", Array(now.dropLast())))
+        for index in now.indices {
+            for change in 0..<4 {
+                var changed = now
+                switch change {
+                case 0: changed[index].name += "x"
+                case 1: changed[index].size += 1
+                case 2: changed[index].modificationTime &+= 1
+                default: changed[index].version &+= 1
+                }
+                #expect(try !matches("/var/log/trail/", changed), "file \(index), change \(change)")
+            }
+        }
+        // Same length, one byte differs inside the part the second name shares with the first.
+        var renamed = now
+        renamed[1].name = "211122223333_CloudTrail_us-east-1_20261101T0005Z_b.json.gz"
+        #expect(try !matches("/var/log/trail/", renamed))
+        // Every truncation is an error, never a crash or a shorter entry.
+        for length in 0..<header.count {
+            #expect(throws: SegmentEntry.Corrupt.self) {
+                try header.prefix(length).withUnsafeBytes { _ = try SegmentEntry.decodeHeader($0) }
+            }
+        }
     }
 
     @Test("a corrupt entry is detected by its checksum, not trusted, and rebuilt")

@@ -10,8 +10,8 @@ import TrailSource
 /// The persistent cache of decoded columns (`~/.cache/trailsql` by default): one entry file per segment of
 /// log files, named by a hash of the segment's key, under `<directory>/v1/<2 hex>/`.
 ///
-/// An entry is served only if every file of the segment still has the path, size and modification time it
-/// was decoded from; a changed or vanished file makes it a miss. Every byte read back is checked (CRC-32 of
+/// An entry is served only if every file of the segment still has the absolute path, size and modification time
+/// (and for S3 the ETag) it was decoded from; a changed or vanished file makes it a miss. Every byte read back is checked (CRC-32 of
 /// the header and of each column) and a corrupt entry is deleted and rebuilt, never trusted. Entries are
 /// written to a temporary file and renamed, so a reader never sees half an entry. When the cache grows past
 /// its size limit, the least recently used entries go.
@@ -84,20 +84,20 @@ public final class SegmentCache: Sendable {
         }
     }
 
-    /// Opens the entry for `key`, or nil when there is none or it is corrupt (then it is deleted). `files` are
-    /// the segment's files now, checked against the entry's (`Reader.matches`).
-    func open(_ key: String, files: ArraySlice<LogFile>) -> Reader? {
+    /// Opens the entry for `key`, or nil when there is none or it is corrupt (then it is deleted). `expected`
+    /// holds the segment's files now, checked against the entry's (`Reader.matches`).
+    func open(_ key: String, expected: SegmentEntry.Expected) -> Reader? {
         let path = entryPath(key)
         let descriptor = Glibc.open(path, O_RDONLY | O_CLOEXEC)
         guard descriptor >= 0 else { return nil }
-        guard let header = SegmentCache.readHeader(descriptor, expected: files) else { return corrupt(path, descriptor) }
+        guard let header = SegmentCache.readHeader(descriptor, expected: expected) else { return corrupt(path, descriptor) }
         // Least recently used goes first: a hit counts as a use.
         if header.matches { futimens(descriptor, nil) }
         return Reader(descriptor: descriptor, entry: header.entry, dataStart: header.dataStart, matches: header.matches)
     }
 
     /// Reads and checks an entry's magic, header and header CRC; nil when any of them is wrong.
-    static func readHeader(_ descriptor: Int32, expected: ArraySlice<LogFile>? = nil)
+    static func readHeader(_ descriptor: Int32, expected: SegmentEntry.Expected? = nil)
         -> (entry: SegmentEntry, matches: Bool, dataStart: Int)?
     {
         var prefix = [UInt8](repeating: 0, count: 16)
@@ -129,7 +129,8 @@ public final class SegmentCache: Sendable {
     }
 
     /// Writes an entry: `columns` are (info without offsets, blob bytes).
-    func write(_ key: String, files: [SegmentEntry.File], rowCount: Int, columns: [(SegmentEntry.ColumnInfo, [UInt8])]) {
+    func write(_ key: String, folder: String, files: [SegmentEntry.File], rowCount: Int,
+               columns: [(SegmentEntry.ColumnInfo, [UInt8])]) {
         var infos: [SegmentEntry.ColumnInfo] = []
         var offset = 0
         for (info, blob) in columns {
@@ -140,7 +141,7 @@ public final class SegmentCache: Sendable {
             infos.append(placed)
             offset += blob.count
         }
-        let entry = SegmentEntry(files: files, rowCount: rowCount, columns: infos)
+        let entry = SegmentEntry(folder: folder, files: files, rowCount: rowCount, columns: infos)
         let header = entry.encodeHeader()
         var out = SegmentEntry.magic
         withUnsafeBytes(of: Int64(header.count).littleEndian) { out += $0 }

@@ -42,22 +42,31 @@ final class SegmentScan {
         node.table == .cloudTrail && (TextNeedles(node).isEmpty || !TextNeedles.isWide(node))
     }
 
-    static func key(_ files: ArraySlice<LogFile>) -> String {
-        "\(files.first?.path ?? "")\u{0}\(files.last?.path ?? "")\u{0}\(files.count)"
+    /// The last folder resolved: a folder's segments come one after another.
+    private var lastFolder: (given: String, absolute: String)?
+
+    private func absoluteFolder(of folder: String) -> String {
+        if let lastFolder, lastFolder.given == folder { return lastFolder.absolute }
+        let absolute = CacheIdentity.folder(folder)
+        lastFolder = (folder, absolute)
+        return absolute
     }
 
     // MARK: scanning
 
     func scan(_ files: ArraySlice<LogFile>) -> [(FileOutcome, QueryScanWorker.Output)] {
-        let key = SegmentScan.key(files)
-        let entry = cache.open(key, files: files)
+        let folder = absoluteFolder(of: files.first?.folder ?? "")
+        let key = CacheIdentity.key(folder: folder, files)
+        let entry = cache.open(key, expected: SegmentEntry.Expected(folder: folder, files: files))
         let current = entry.flatMap { $0.matches ? $0 : nil }
-        if let current, let served = serve(files, current) { return served }
-        return decode(files, key: key, previous: current)
+        if let current, let served = serve(files, current, key: key) { return served }
+        return decode(files, key: key, folder: folder, previous: current)
     }
 
     /// The answer from the entry alone, or nil when it lacks a column the scan needs.
-    private func serve(_ files: ArraySlice<LogFile>, _ reader: SegmentCache.Reader) -> [(FileOutcome, QueryScanWorker.Output)]? {
+    private func serve(_ files: ArraySlice<LogFile>, _ reader: SegmentCache.Reader, key: String)
+        -> [(FileOutcome, QueryScanWorker.Output)]?
+    {
         let entry = reader.entry
         var cached: [String: Column] = [:]
         for column in columns {
@@ -65,7 +74,7 @@ final class SegmentScan {
                 return nil
             }
             guard let decoded = reader.column(info, as: column.type) else {
-                cache.discard(SegmentScan.key(files))
+                cache.discard(key)
                 return nil
             }
             cached[column.dottedPath] = decoded
@@ -108,7 +117,9 @@ final class SegmentScan {
 
     /// Decodes the segment's files from their JSON, answers from what was decoded, and caches it when every
     /// file read cleanly.
-    private func decode(_ files: ArraySlice<LogFile>, key: String, previous: SegmentCache.Reader?) -> [(FileOutcome, QueryScanWorker.Output)] {
+    private func decode(_ files: ArraySlice<LogFile>, key: String, folder: String, previous: SegmentCache.Reader?)
+        -> [(FileOutcome, QueryScanWorker.Output)]
+    {
         var visitor = projector
         var fileOutcomes: [FileOutcome] = []
         reader.prefetch(files)
@@ -122,7 +133,8 @@ final class SegmentScan {
             outcome.badRecords == 0 && { if case .failed = outcome.status { return false } else { return true } }()
         }
         if clean {
-            write(key, files: files, outcomes: fileOutcomes, rowCount: decoded.count, columns: extracted, previous: previous)
+            write(key, folder: folder, files: files, outcomes: fileOutcomes, rowCount: decoded.count, columns: extracted,
+                  previous: previous)
         }
         do throws(QueryError) {
             let batch = try assemble(files, records: fileOutcomes.map(\.records), columns: extracted)
@@ -132,10 +144,10 @@ final class SegmentScan {
         }
     }
 
-    private func write(_ key: String, files: ArraySlice<LogFile>, outcomes: [FileOutcome], rowCount: Int,
+    private func write(_ key: String, folder: String, files: ArraySlice<LogFile>, outcomes: [FileOutcome], rowCount: Int,
                        columns extracted: [String: Column], previous: SegmentCache.Reader?) {
         let entryFiles = zip(files, outcomes).map { file, outcome in
-            SegmentEntry.File(path: file.path, size: file.size, modificationTime: file.modificationTime, version: file.version,
+            SegmentEntry.File(name: file.name, size: file.size, modificationTime: file.modificationTime, version: file.version,
                               records: outcome.records)
         }
         var blobs: [(SegmentEntry.ColumnInfo, [UInt8])] = []
@@ -155,7 +167,7 @@ final class SegmentScan {
                 written.insert(info.path)
             }
         }
-        cache.write(key, files: entryFiles, rowCount: rowCount, columns: blobs)
+        cache.write(key, folder: folder, files: entryFiles, rowCount: rowCount, columns: blobs)
     }
 
     private func outcomes(_ files: ArraySlice<LogFile>, _ cached: [SegmentEntry.File], batch: Batch?,
