@@ -212,6 +212,18 @@ struct SegmentCacheTests {
         var renamed = now
         renamed[1].name = "211122223333_CloudTrail_us-east-1_20261101T0005Z_b.json.gz"
         #expect(try !matches("/var/log/trail/", renamed))
+        // Damaged bytes (which the CRC normally stops first) give an error or some header, never a crash.
+        var generator = SystemRandomNumberGenerator()
+        for _ in 0..<5_000 {
+            var damaged = header
+            for _ in 0..<Int.random(in: 1...4, using: &generator) {
+                damaged[Int.random(in: 0..<damaged.count, using: &generator)] = UInt8.random(in: 0...255, using: &generator)
+            }
+            _ = damaged.withUnsafeBytes { try? SegmentEntry.decodeHeader($0) }
+            _ = damaged.withUnsafeBytes {
+                try? SegmentEntry.decodeHeader($0, expected: SegmentEntry.Expected(folder: "/var/log/trail/", files: now[...]))
+            }
+        }
         // Every truncation is an error, never a crash or a shorter entry.
         for length in 0..<header.count {
             #expect(throws: SegmentEntry.Corrupt.self) {

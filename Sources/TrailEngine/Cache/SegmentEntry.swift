@@ -110,9 +110,10 @@ struct SegmentEntry {
                 shift += 7
             }
         }
+        /// A length or a number of items: each item takes at least one byte, so it cannot exceed what is left.
         func count() throws(Corrupt) -> Int {
             let value = try int()
-            guard value <= UInt64(bytes.count - offset) || value < 1 << 24 else { throw Corrupt(reason: "implausible count") }
+            guard value <= UInt64(bytes.count - offset) else { throw Corrupt(reason: "implausible count") }
             return Int(value)
         }
         func number() throws(Corrupt) -> Int {
@@ -136,7 +137,7 @@ struct SegmentEntry {
         files.reserveCapacity(fileCount)
         var previous: [UInt8] = []
         for index in 0..<fileCount {
-            let shared = try count()
+            let shared = try number()
             let rest = try slice()
             var name = ""
             if let expected, matches {
