@@ -18,8 +18,11 @@ struct PartitionPruner {
     let memo = Memo()
     let readsPath: Bool
 
+    /// Mutated unlocked: a pruner is used by one thread (each scan worker makes its own).
     final class Memo {
         var decisions: [PartitionValues: Bool] = [:]
+        /// Files come folder after folder: each folder's part of the path is parsed once.
+        var locations = FileLocations()
     }
 
     init(node: ScanNode, context: EvaluationContext) throws(QueryError) {
@@ -113,7 +116,7 @@ struct PartitionPruner {
 
     /// Whether `file` may hold rows that pass the scan's predicate.
     func admits(_ file: LogFile) throws(QueryError) -> Bool {
-        let location = file.location
+        let location = memo.locations.location(of: file)
         if let dayRange, let year = location.year.flatMap({ Int($0) }), let month = location.month.flatMap({ Int($0) }),
            let day = location.day.flatMap({ Int($0) }) {
             let number = CivilDate(year: year, month: month, day: day).dayNumber
