@@ -7,32 +7,27 @@ import TrailSource
 
 /// Where a segment's files are, as the cache names them: the real absolute folder, so a file has one identity
 /// (and one entry) whichever working directory or symlink a query reaches it through, and two folders that share
-/// a relative name never meet in the cache.
-enum CacheIdentity {
-    /// The working directory, read once (a query does not change it).
-    static let workingDirectory: String = {
-        var buffer = [CChar](repeating: 0, count: Int(PATH_MAX) + 1)
-        guard getcwd(&buffer, buffer.count) != nil else { return "/" }
-        return String(decoding: buffer.prefix { $0 != 0 }.map { UInt8(bitPattern: $0) }, as: UTF8.self)
-    }()
+/// a relative name never meet in the cache. One per scan worker: segments come folder after folder, so each
+/// folder is resolved once.
+struct CacheIdentity {
+    private var last: (given: String, absolute: String)?
 
-    /// `folder` (a LogFile's, ending in `/` or empty) as the real absolute path (`realpath`: symlinks and `..`
-    /// resolved), ending in `/`; when it cannot be resolved (it vanished), made absolute against
-    /// `workingDirectory` with `.` and empty components dropped. `s3://` folders are already absolute.
-    static func folder(_ folder: String, workingDirectory: String = CacheIdentity.workingDirectory) -> String {
+    /// `folder` (a LogFile's, ending in `/` or empty) as its real absolute path (`realpath`: symlinks and `..`
+    /// resolved), ending in `/`. `s3://` folders are already absolute; a folder that cannot be resolved (it
+    /// vanished, so its files cannot be read either) keeps its name as given.
+    mutating func folder(_ folder: String) -> String {
+        if let last, last.given == folder { return last.absolute }
+        let absolute = CacheIdentity.resolve(folder)
+        last = (folder, absolute)
+        return absolute
+    }
+
+    static func resolve(_ folder: String) -> String {
         if folder.utf8.starts(with: "s3://".utf8) { return folder }
-        if let resolved = realpath(folder.isEmpty ? "." : folder, nil) {
-            defer { free(resolved) }
-            let path = String(cString: resolved)
-            return path == "/" ? path : path + "/"
-        }
-        let full = folder.hasPrefix("/") ? folder : workingDirectory + "/" + folder
-        var result = ""
-        for component in full.split(separator: "/", omittingEmptySubsequences: true) where component != "." {
-            result += "/"
-            result += component
-        }
-        return result + "/"
+        guard let resolved = realpath(folder.isEmpty ? "." : folder, nil) else { return folder }
+        defer { free(resolved) }
+        let path = String(cString: resolved)
+        return path == "/" ? path : path + "/"
     }
 
     /// The key of the segment of `files` in `folder` (their absolute folder): the entry's name is its hash.

@@ -42,20 +42,12 @@ final class SegmentScan {
         node.table == .cloudTrail && (TextNeedles(node).isEmpty || !TextNeedles.isWide(node))
     }
 
-    /// The last folder resolved: a folder's segments come one after another.
-    private var lastFolder: (given: String, absolute: String)?
-
-    private func absoluteFolder(of folder: String) -> String {
-        if let lastFolder, lastFolder.given == folder { return lastFolder.absolute }
-        let absolute = CacheIdentity.folder(folder)
-        lastFolder = (folder, absolute)
-        return absolute
-    }
+    private var identity = CacheIdentity()
 
     // MARK: scanning
 
     func scan(_ files: ArraySlice<LogFile>) -> [(FileOutcome, QueryScanWorker.Output)] {
-        let folder = absoluteFolder(of: files.first?.folder ?? "")
+        let folder = identity.folder(files.first?.folder ?? "")
         let key = CacheIdentity.key(folder: folder, files)
         let entry = cache.open(key, expected: SegmentEntry.Expected(folder: folder, files: files))
         let current = entry.flatMap { $0.matches ? $0 : nil }

@@ -83,22 +83,13 @@ enum JSONPathPushdown {
                     var call = function.call
                     call.arguments = call.arguments.map { replace($0, visible) }
                     call.partitionBy = call.partitionBy.map { replace($0, visible) }
-                    call.orderBy = call.orderBy.map { key in
-                        var key = key
-                        key.expression = replace(key.expression, visible)
-                        return key
-                    }
+                    call.orderBy = replace(call.orderBy, visible)
                     return WindowOutput(output: function.output, call: call)
                 }
                 return (.window(input, functions: functions), visible)
             case .sort(let input, let keys, let limit):
                 let (input, visible) = rewrite(input)
-                let keys = keys.map { key in
-                    var key = key
-                    key.expression = replace(key.expression, visible)
-                    return key
-                }
-                return (.sort(input, keys: keys, limit: limit), visible)
+                return (.sort(input, keys: replace(keys, visible), limit: limit), visible)
             case .limit(let input, let offset, let count):
                 let (input, visible) = rewrite(input)
                 return (.limit(input, offset: offset, count: count), visible)
@@ -129,6 +120,14 @@ enum JSONPathPushdown {
                       let path = try? JSONPathExpression(parsing: String(decoding: text, as: UTF8.self)), !path.steps.isEmpty
                 else { return nil }
                 return .column(column(for: source, path: path), .varchar)
+            }
+        }
+
+        mutating func replace(_ keys: [SortKey], _ visible: [ColumnID: Source]) -> [SortKey] {
+            keys.map { key in
+                var key = key
+                key.expression = replace(key.expression, visible)
+                return key
             }
         }
 
