@@ -31,6 +31,25 @@ import TrailTestSupport
         #expect(bytes == Array("{\"Records\":[]}".utf8))
     }
 
+    /// A fetched batch is released once its worker has it: the fetch queue kept every taken job (and so every
+    /// body fetched) until it compacted after 4,096 jobs, which held a 737-object scan's 61 MB to its end.
+    @Test func fetchedBodiesAreNotKeptByTheQueue() throws {
+        let server = try S3TestServer.shared
+        let bucket = "client-fetch-release"
+        try server.makeBucket(bucket)
+        let keys = (0..<5).map { "AWSLogs/111122223333/CloudTrail/us-east-1/2024/01/02/f\($0).json" }
+        for key in keys { try server.put(bucket: bucket, key: key, bytes: Data("{\"Records\":[]}".utf8)) }
+        let client = Self.client(server.endpoint)
+        var discovery = Discovery()
+        try S3Discovery.discover(S3URL(bucket: bucket), client: client, admitsFolder: nil, into: &discovery)
+        let fetcher = ObjectFetcher(client: client)
+        for round in 0..<3 {
+            let results = fetcher.fetch(discovery.files)
+            #expect(results.count == 5 && results.allSatisfy { (try? $0.get()) == Array("{\"Records\":[]}".utf8) })
+            #expect(fetcher.queuedJobs == 0, "round \(round): the queue still holds taken jobs")
+        }
+    }
+
     @Test func pruningStopsTheWalkBeforeListing() throws {
         let server = try S3TestServer.shared
         let bucket = "client-pruning"

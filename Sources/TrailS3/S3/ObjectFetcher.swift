@@ -38,6 +38,9 @@ public final class ObjectFetcher: Sendable {
         ObjectFetcher.get(file, client: client)
     }
 
+    /// Jobs the queue still holds (each holds its batch): only those not yet taken.
+    var queuedJobs: Int { shared.queue.withLock { state in state.jobs.count { $0 != nil } } }
+
     static func get(_ file: LogFile, client: S3Client) -> Result<[UInt8], SourceError> {
         guard let (bucket, key) = S3URL.object(file.path) else {
             return .failure(SourceError(path: file.path, message: "not an s3:// object"))
@@ -68,7 +71,9 @@ public final class ObjectFetcher: Sendable {
     /// The queue and the fetch threads; the threads hold this, not the fetcher, so the fetcher's deinit stops them.
     final class Shared: Sendable {
         let threads: Int
-        let queue = Mutex<(jobs: [(Batch, Int)], head: Int, started: Bool, stopped: Bool)>(([], 0, false, false))
+        /// Jobs before `head` are taken and set to nil: a taken job must not keep its batch (and the bodies
+        /// already fetched for it) alive until the queue is next compacted.
+        let queue = Mutex<(jobs: [(Batch, Int)?], head: Int, started: Bool, stopped: Bool)>(([], 0, false, false))
         let available = DispatchSemaphore(value: 0)
         /// The fetch threads, joined on shutdown.
         let running = Mutex<[WorkerThread.Thread]>([])
@@ -109,6 +114,7 @@ public final class ObjectFetcher: Sendable {
             queue.withLock { state in
                 if state.stopped || state.head >= state.jobs.count { return nil }
                 let job = state.jobs[state.head]
+                state.jobs[state.head] = nil
                 state.head += 1
                 // Compact now and then so the queue does not grow with the whole scan.
                 if state.head > 4096 {
