@@ -46,7 +46,7 @@ import TrailTestSupport
         for round in 0..<3 {
             let results = fetcher.fetch(discovery.files)
             #expect(results.count == 5 && results.allSatisfy { (try? $0.get()) == Array("{\"Records\":[]}".utf8) })
-            #expect(fetcher.queuedJobs == 0, "round \(round): the queue still holds taken jobs")
+            #expect(fetcher.heldBatches == 0, "round \(round): the queue still holds a batch whose files were all taken")
         }
     }
 

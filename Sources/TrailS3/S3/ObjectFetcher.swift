@@ -38,8 +38,8 @@ public final class ObjectFetcher: Sendable {
         ObjectFetcher.get(file, client: client)
     }
 
-    /// Jobs the queue still holds (each holds its batch): only those not yet taken.
-    var queuedJobs: Int { shared.queue.withLock { state in state.jobs.count { $0 != nil } } }
+    /// Batches the queue still holds: only those with files not yet taken.
+    var heldBatches: Int { shared.queue.withLock { $0.pending.count } }
 
     static func get(_ file: LogFile, client: S3Client) -> Result<[UInt8], SourceError> {
         guard let (bucket, key) = S3URL.object(file.path) else {
@@ -71,9 +71,10 @@ public final class ObjectFetcher: Sendable {
     /// The queue and the fetch threads; the threads hold this, not the fetcher, so the fetcher's deinit stops them.
     final class Shared: Sendable {
         let threads: Int
-        /// Jobs before `head` are taken and set to nil: a taken job must not keep its batch (and the bodies
-        /// already fetched for it) alive until the queue is next compacted.
-        let queue = Mutex<(jobs: [(Batch, Int)?], head: Int, started: Bool, stopped: Bool)>(([], 0, false, false))
+        /// The batches with files not yet taken (`next`: the first such file), oldest first. A batch leaves when
+        /// its last file is taken, so the queue never keeps a batch (and the bodies fetched for it) alive, and it
+        /// holds at most one batch per scan worker.
+        let queue = Mutex<(pending: [(batch: Batch, next: Int)], started: Bool, stopped: Bool)>(([], false, false))
         let available = DispatchSemaphore(value: 0)
         /// The fetch threads, joined on shutdown.
         let running = Mutex<[WorkerThread.Thread]>([])
@@ -103,25 +104,20 @@ public final class ObjectFetcher: Sendable {
         }
 
         func enqueue(_ batch: Batch) {
-            queue.withLock { state in
-                for index in batch.files.indices { state.jobs.append((batch, index)) }
-            }
+            queue.withLock { $0.pending.append((batch, 0)) }
             for _ in batch.files.indices { available.signal() }
         }
 
         /// The next job, or nil when stopping.
         func next() -> (Batch, Int)? {
             queue.withLock { state in
-                if state.stopped || state.head >= state.jobs.count { return nil }
-                let job = state.jobs[state.head]
-                state.jobs[state.head] = nil
-                state.head += 1
-                // Compact now and then so the queue does not grow with the whole scan.
-                if state.head > 4096 {
-                    state.jobs.removeFirst(state.head)
-                    state.head = 0
+                guard !state.stopped, let (batch, index) = state.pending.first else { return nil }
+                if index + 1 == batch.files.count {
+                    state.pending.removeFirst()
+                } else {
+                    state.pending[0].next = index + 1
                 }
-                return job
+                return (batch, index)
             }
         }
 
