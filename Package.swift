@@ -2,7 +2,7 @@
 // trailsql: Athena's SQL and CloudWatch filter patterns over CloudTrail logs where they lie.
 //
 // Targets are layered; imports go one way (see Docs/Architecture.md):
-//   L0 TrailBase, CTrailDeflate, CTrailZlib, CTrailCurl, CTrailCrypto
+//   L0 TrailBase (over CTrailSearch), CTrailDeflate, CTrailZlib, CTrailCurl, CTrailCrypto
 //   L1 TrailColumnar, TrailSQL (lexer, parser, AST, printer)
 //   L2 TrailJSON, TrailSource; L2.5 TrailS3 (HTTP, SigV4, credentials, S3 listing and reads)
 //   L3 TrailFilterPattern, TrailGenerator, TrailFunctions (scalar kernels with Trino semantics)
@@ -37,7 +37,9 @@ let package = Package(
         // libcrypto for SHA-256/HMAC — both system libraries, so no BoringSSL copy to build.
         .systemLibrary(name: "CTrailCurl", pkgConfig: "libcurl", providers: [.apt(["libcurl4-openssl-dev"])]),
         .systemLibrary(name: "CTrailCrypto", pkgConfig: "libcrypto", providers: [.apt(["libssl-dev"])]),
-        .target(name: "TrailBase", swiftSettings: strict),
+        // The SIMD byte search under the raw-text prefilters (C for movemask, which Swift lacks).
+        .target(name: "CTrailSearch"),
+        .target(name: "TrailBase", dependencies: ["CTrailSearch"], swiftSettings: strict),
         .target(name: "TrailColumnar", dependencies: ["TrailBase"], swiftSettings: strict),
         .target(name: "TrailSQL", dependencies: ["TrailBase"], swiftSettings: strict),
         .target(name: "TrailFunctions", dependencies: ["TrailBase", "TrailColumnar", "TrailJSON"], swiftSettings: strict),
@@ -78,7 +80,7 @@ let package = Package(
             name: "TrailTestSupport",
             dependencies: ["TrailBase", "TrailSource", "TrailGenerator"],
             path: "Tests/TrailTestSupport", swiftSettings: strict),
-        .testTarget(name: "TrailBaseTests", dependencies: ["TrailBase"], swiftSettings: strict),
+        .testTarget(name: "TrailBaseTests", dependencies: ["TrailBase", "CTrailSearch"], swiftSettings: strict),
         .testTarget(name: "TrailSQLTests", dependencies: ["TrailSQL", "TrailTestSupport"], swiftSettings: strict),
         .testTarget(name: "TrailFunctionsTests", dependencies: ["TrailFunctions", "TrailJSON"], swiftSettings: strict),
         .testTarget(name: "TrailJSONTests", dependencies: ["TrailJSON", "TrailColumnar", "TrailTestSupport"], swiftSettings: strict),

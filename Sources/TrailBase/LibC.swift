@@ -1,3 +1,5 @@
+import CTrailSearch
+
 #if canImport(Glibc)
 import Glibc
 #elseif canImport(Musl)
@@ -25,40 +27,35 @@ public func findByte(_ byte: UInt8, in base: UnsafeRawPointer, count: Int) -> In
 
 /// Whether `needle` occurs in `count` bytes at `base`.
 ///
-/// PERF: compares the needle's first and last bytes against 8 positions at a time (SWAR) and checks the rest
-/// only where both agree (Muła's substring search); glibc's `memmem` (two-way) took 13% of a needle query over
-/// 457 MB, this ~3%. (Swift's SIMD32 `any`/`min` reductions did not inline and ran 8× slower.)
+/// The SIMD first/last-byte search of CTrailSearch (see Search.c for its speed).
 @inlinable
 public func containsBytes(_ needle: [UInt8], in base: UnsafeRawPointer, count: Int) -> Bool {
-    let length = needle.count
-    guard length > 0, length <= count else { return length == 0 }
-    if length == 1 { return memchr(base, Int32(needle[0]), count) != nil }
-    return needle.withUnsafeBytes { pattern -> Bool in
-        let ones: UInt64 = 0x0101_0101_0101_0101
-        let first = UInt64(pattern[0]) &* ones
-        let last = UInt64(pattern[length - 1]) &* ones
-        var start = 0
-        while start + length - 1 + 8 <= count {
-            let heads = (base + start).loadUnaligned(as: UInt64.self)
-            let tails = (base + start + length - 1).loadUnaligned(as: UInt64.self)
-            let differences = (heads ^ first) | (tails ^ last)
-            // High bit of each zero byte (borrows may flag bytes above a real zero: memcmp settles those).
-            var zeros = (differences &- ones) & ~differences & (ones &<< 7)
-            while zeros != 0 {
-                #if _endian(little)
-                let lane = zeros.trailingZeroBitCount &>> 3
-                #else
-                let lane = (63 - zeros.leadingZeroBitCount) &>> 3
-                #endif
-                if memcmp(base + start + lane + 1, pattern.baseAddress! + 1, length - 2) == 0 { return true }
-                zeros &= zeros &- 1
-            }
-            start += 8
+    firstOffset(of: needle, in: base, count: count) != nil
+}
+
+/// The offset of the first occurrence of `needle` in `count` bytes at `base`.
+@inlinable
+public func firstOffset(of needle: [UInt8], in base: UnsafeRawPointer, count: Int) -> Int? {
+    needle.withUnsafeBytes { pattern in
+        guard let pointer = pattern.baseAddress else { return 0 }
+        let offset = ctrail_find(base, count, pointer, pattern.count, nil)
+        return offset < 0 ? nil : offset
+    }
+}
+
+/// Where `needle` first occurs in `count` bytes at `base` or, when it does not, whether the bytes hold a `\u`
+/// escape (JSON's spelling of any character): the question a raw-text prefilter asks, answered in one pass.
+public enum NeedleSearch: Equatable, Sendable {
+    case found(Int)
+    case absent(unicodeEscape: Bool)
+
+    @inlinable
+    public init(_ needle: [UInt8], in base: UnsafeRawPointer, count: Int) {
+        self = needle.withUnsafeBytes { pattern in
+            guard let pointer = pattern.baseAddress else { return .found(0) }
+            var escape = false
+            let offset = ctrail_find(base, count, pointer, pattern.count, &escape)
+            return offset < 0 ? .absent(unicodeEscape: escape) : .found(offset)
         }
-        while start + length <= count {
-            if memcmp(base + start, pattern.baseAddress!, length) == 0 { return true }
-            start += 1
-        }
-        return false
     }
 }

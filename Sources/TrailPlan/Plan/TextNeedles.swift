@@ -91,19 +91,21 @@ public struct TextNeedles: Sendable, Equatable {
     }
 
     /// False only when no record in `text` can match: some group has no needle in it and nothing is escaped.
+    /// The search for a needle notes `\u` in the same pass, so a miss reads the text once.
     public func mayMatch(_ text: UnsafeRawBufferPointer) -> Bool {
         guard let base = text.baseAddress else { return groups.isEmpty }
+        var escaped: Bool?
         for group in groups {
-            let found = group.contains { needle in
-                containsBytes(needle, in: base, count: text.count)
+            var found = false
+            for needle in group {
+                switch NeedleSearch(needle, in: base, count: text.count) {
+                case .found: found = true
+                case .absent(let unicodeEscape): escaped = escaped ?? unicodeEscape
+                }
+                if found { break }
             }
-            if !found {
-                return containsBytes(TextNeedles.unicodeEscape, in: base, count: text.count)
-            }
+            if !found { return escaped ?? true }
         }
         return true
     }
-
-    private static let unicodeEscape: [UInt8] = [0x5C, 0x75]  // \u
 }
-
