@@ -95,7 +95,7 @@ let package = Package(
             name: "TrailEngineTests",
             dependencies: [
                 "TrailEngine", "TrailExec", "TrailPlan", "TrailSQL", "TrailBase", "TrailSource", "TrailJSON", "TrailColumnar",
-                "TrailTestSupport", "TrailGenerator",
+                "TrailTestSupport", "TrailGenerator", "TrailS3",
             ],
             swiftSettings: strict),
         .testTarget(name: "TrailS3Tests", dependencies: ["TrailS3", "TrailSource", "TrailTestSupport"], swiftSettings: strict),

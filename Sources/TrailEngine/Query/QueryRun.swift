@@ -272,20 +272,24 @@ final class LocalScanProvider: ScanProvider {
             let workers = options.workers(for: input)
             finished = ParallelScan.runOrdered(
                 units: units.count, workers: workers, window: workers * 4,
+                paging: input.paging(units, makeLister: makeLister, client: client),
                 makeState: { (try! SegmentScan(node: node, context: context, cache: cache, fetcher: fetcher), makeLister()) },
-                process: { index, state, stop in
+                process: { work, state, stop in
                     let (scanner, lister) = state
                     var results: [(FileOutcome, QueryScanWorker.Output)] = []
                     var listing: FolderListing?
-                    switch units[index] {
-                    case .files(let range):
-                        results = scanner.scan(input.files[range])
-                    case .folder(let folder):
-                        listing = lister.list(input.deferred[folder], client: client)
-                        if let listing, listing.isComplete {
-                            for segment in LocalScanProvider.segments(listing.files, in: listing.files.indices) where !stop.isSet {
-                                results += scanner.scan(listing.files[segment])
-                            }
+                    switch work {
+                    case .unit(let unit):
+                        switch units[unit] {
+                        case .files(let range): results = scanner.scan(input.files[range])
+                        case .folder(let folder): listing = lister.list(input.deferred[folder], client: client)
+                        }
+                    case .page(let page):
+                        listing = page
+                    }
+                    if let listing, listing.isComplete {
+                        for segment in LocalScanProvider.segments(listing.files, in: listing.files.indices) where !stop.isSet {
+                            results += scanner.scan(listing.files[segment])
                         }
                     }
                     if strict, results.contains(where: { $0.0.status != .read || $0.0.badRecords > 0 }) { stop.set() }

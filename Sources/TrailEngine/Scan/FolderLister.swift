@@ -15,6 +15,8 @@ public struct FolderListing: Sendable {
     /// Files left out by partition/time pruning, and sub-folders not listed.
     public var filesPruned = 0
     public var foldersPruned = 0
+    /// For a folder listed a page at a time, the token of the next page (nil: this was the last).
+    public var continuation: String?
     /// The folder could not be listed (S3 errors after retries): the scan must not go on without it.
     public var failure: SourceError?
     /// A partition predicate failed to evaluate.
@@ -41,7 +43,7 @@ public struct FolderLister {
         var listing = FolderListing(folder: folder)
         let discovery: Discovery
         do throws(SourceError) {
-            discovery = try SourceDiscovery.list(folder, client: client, admitsFolder: admitsFolder)
+            (discovery, listing.continuation) = try SourceDiscovery.list(folder, client: client, admitsFolder: admitsFolder)
         } catch {
             listing.failure = error
             return listing

@@ -86,9 +86,10 @@ public enum ParallelScan {
         let fetcher = options.fetcher
         let client = fetcher?.client
         return runOrdered(
-            units: units.count, workers: min(workers, units.count), window: max(workers * 4, options.window / chunk),
+            units: units.count, workers: workers, window: max(workers * 4, options.window / chunk),
+            paging: input.paging(units, makeLister: makeLister, client: client),
             makeState: { FileScanState(makeWorker(), lister: makeLister(), fetcher: fetcher) },
-            process: { unitIndex, state, stop in
+            process: { work, state, stop in
                 var results: [(FileOutcome, Worker.Output)] = []
                 func read(_ files: ArraySlice<LogFile>) {
                     state.reader.prefetch(files)
@@ -101,17 +102,23 @@ public enum ParallelScan {
                         results.append(result)
                     }
                 }
-                switch units[unitIndex] {
-                case .files(let range):
-                    read(input.files[range])
-                    return (results, nil)
-                case .folder(let index):
-                    let listing = state.lister.list(input.deferred[index], client: client)
-                    if listing.isComplete {
-                        for run in runs(listing.files.indices, of: chunk) where !stop.isSet { read(listing.files[run]) }
+                let listing: FolderListing
+                switch work {
+                case .unit(let unit):
+                    switch units[unit] {
+                    case .files(let range):
+                        read(input.files[range])
+                        return (results, nil)
+                    case .folder(let index):
+                        listing = state.lister.list(input.deferred[index], client: client)
                     }
-                    return (results, listing)
+                case .page(let page):
+                    listing = page
                 }
+                if listing.isComplete {
+                    for run in runs(listing.files.indices, of: chunk) where !stop.isSet { read(listing.files[run]) }
+                }
+                return (results, listing)
             },
             listed: listed, consumeUntil: consume)
     }
@@ -121,21 +128,24 @@ public enum ParallelScan {
         stride(from: range.lowerBound, to: range.upperBound, by: size).map { $0..<min(range.upperBound, $0 + size) }
     }
 
-    /// The parallel core: `workers` threads each take the next unit of work, `process` it with their own state
-    /// into per-file results (and the listing of a deferred folder), and `listed` and `consume` see them on the
-    /// calling thread in unit order. At most `window` units are in flight, so memory stays bounded whatever the
-    /// number of files. Returns false when the scan stopped before the end (a consumer said stop, or `stop` was
-    /// set).
+    /// The parallel core: `workers` threads each take the next unit of work (or the next page of a unit `paging`
+    /// lists a page at a time: `UnitFeed`), `process` it with their own state into per-file results (and the
+    /// listing of a deferred folder or page), and `listed` and `consume` see them on the calling thread in order.
+    /// At most `window` pieces of work are in flight, so memory stays bounded whatever the number of files.
+    /// Returns false when the scan stopped before the end (a consumer said stop, or `stop` was set).
     static func runOrdered<State, Output: Sendable>(
-        units: Int, workers: Int, window: Int,
+        units: Int, workers: Int, window: Int, paging: Paging = .none,
         makeState: @escaping @Sendable () -> State,
-        process: @escaping @Sendable (Int, State, StopFlag) -> ([(FileOutcome, Output)], FolderListing?),
+        process: @escaping @Sendable (Work, State, StopFlag) -> ([(FileOutcome, Output)], FolderListing?),
         listed: (FolderListing) -> Bool = { _ in true },
         consumeUntil consume: (FileOutcome, Output) -> Bool
     ) -> Bool {
         if units == 0 { return true }
-        let workers = max(1, min(workers, units))
+        // A paged unit keeps every worker busy, however few units there are.
+        let isPaged = (0..<units).contains { paging.folder($0) != nil }
+        let workers = max(1, isPaged ? workers : min(workers, units))
         let shared = SharedState<Output>()
+        let feed = UnitFeed(units: units, paging: paging)
         let window = DispatchSemaphore(value: max(1, window))
         let ready = DispatchSemaphore(value: 0)
         let threads = (0..<workers).map { _ in
@@ -143,23 +153,22 @@ public enum ParallelScan {
                 let state = makeState()
                 while true {
                     window.wait()
-                    let unit = shared.next.add(1, ordering: .relaxed).oldValue
-                    if unit >= units || shared.stopped.isSet {
+                    guard !shared.stopped.isSet, let (key, work, isLast) = feed.take() else {
                         window.signal()
                         break
                     }
-                    let results = process(unit, state, shared.stopped)
-                    shared.results.withLock { $0[unit] = results }
+                    let (results, listing) = process(work, state, shared.stopped)
+                    shared.results.withLock { $0[key] = (results, listing, isLast) }
                     ready.signal()
                 }
                 shared.finishedWorkers.add(1, ordering: .relaxed)
                 ready.signal()
             }
         }
-        var nextUnit = 0
+        var next = WorkKey(unit: 0, part: 0)
         var wanted = true
         func drain() {
-            while nextUnit < units, let (results, listing) = shared.results.withLock({ $0.removeValue(forKey: nextUnit) }) {
+            while next.unit < units, let (results, listing, isLast) = shared.results.withLock({ $0.removeValue(forKey: next) }) {
                 if wanted, let listing, !listed(listing) {
                     wanted = false
                     shared.stopped.set()
@@ -171,11 +180,11 @@ public enum ParallelScan {
                         shared.stopped.set()
                     }
                 }
-                nextUnit += 1
+                next = isLast ? WorkKey(unit: next.unit + 1, part: 0) : WorkKey(unit: next.unit, part: next.part + 1)
                 window.signal()
             }
         }
-        while nextUnit < units {
+        while next.unit < units {
             ready.wait()
             drain()
             if shared.finishedWorkers.load(ordering: .relaxed) == workers {
@@ -185,7 +194,7 @@ public enum ParallelScan {
             }
         }
         // A unit that stopped part way (strict mode) left files unread.
-        let complete = wanted && nextUnit == units && !shared.stopped.isSet
+        let complete = wanted && next.unit == units && !shared.stopped.isSet
         // Workers end once the units are taken or the scan stopped; none is left ending when the caller goes on.
         shared.stopped.set()
         for _ in 0..<workers { window.signal() }
@@ -218,7 +227,7 @@ public enum ParallelScan {
         let next = Atomic<Int>(0)
         let stopped = StopFlag()
         let finishedWorkers = Atomic<Int>(0)
-        let results = Mutex<[Int: ([(FileOutcome, Output)], FolderListing?)]>([:])
+        let results = Mutex<[WorkKey: ([(FileOutcome, Output)], FolderListing?, Bool)]>([:])
     }
 
     /// Reads one file: read → inflate (if gzip) → walk records with `worker`.

@@ -38,4 +38,18 @@ public struct ScanInput: Sendable {
         units += runs(start..<files.count).map(Unit.files)
         return units
     }
+
+    /// The paging of `units`: the deferred folders with a continuation are listed a page at a time by the workers
+    /// (each page listed with a lister of `makeLister()`'s pruning).
+    func paging(_ units: [Unit], makeLister: @escaping @Sendable () -> FolderLister, client: S3Client?) -> ParallelScan.Paging {
+        let paged = units.map { unit -> DeferredFolder? in
+            if case .folder(let index) = unit, deferred[index].continuation != nil { return deferred[index] }
+            return nil
+        }
+        guard paged.contains(where: { $0 != nil }) else { return .none }
+        return ParallelScan.Paging(folder: { paged[$0] }, makeLister: {
+            let lister = makeLister()
+            return { lister.list($0, client: client) }
+        })
+    }
 }

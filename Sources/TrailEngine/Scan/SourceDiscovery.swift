@@ -26,12 +26,15 @@ public enum SourceDiscovery {
         return discovery
     }
 
-    /// Lists a folder `discover` deferred, on the calling thread.
+    /// Lists a folder `discover` deferred, on the calling thread: all of it, or for an S3 prefix left part way
+    /// (`DeferredFolder.continuation`) its next page, with the token of the page after (nil: the last).
     public static func list(_ folder: DeferredFolder, client: S3Client?,
-                            admitsFolder: ((CloudTrailLocation.FolderPart) -> Bool)? = nil) throws(SourceError) -> Discovery
+                            admitsFolder: ((CloudTrailLocation.FolderPart) -> Bool)? = nil) throws(SourceError)
+        -> (discovery: Discovery, continuation: String?)
     {
-        guard S3URL.isS3(folder.path) else { return LocalDiscovery.discover(deferred: folder, admitsFolder: admitsFolder) }
+        guard S3URL.isS3(folder.path) else { return (LocalDiscovery.discover(deferred: folder, admitsFolder: admitsFolder), nil) }
         guard let client else { throw SourceReader.noS3(folder.path) }
-        return try S3Discovery.discover(deferred: folder, client: client, admitsFolder: admitsFolder)
+        if folder.continuation != nil { return try S3Discovery.discover(page: folder, client: client, admitsFolder: admitsFolder) }
+        return (try S3Discovery.discover(deferred: folder, client: client, admitsFolder: admitsFolder), nil)
     }
 }

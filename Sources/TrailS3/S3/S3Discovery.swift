@@ -24,7 +24,7 @@ public enum S3Discovery {
                 switch classify(logFile(url.bucket, object), readsInsights: true, isExplicit: true) {
                 case .file(let found): discovery.files.append(found)
                 case .skipped(let skipped): discovery.skipped.append(skipped)
-                case .folder, .unreadable: break
+                case .folder, .unreadable, .rest: break
                 }
                 return
             }
@@ -43,13 +43,42 @@ public enum S3Discovery {
     public static func discover(deferred folder: DeferredFolder, client: S3Client,
                                 admitsFolder: ((CloudTrailLocation.FolderPart) -> Bool)?) throws(SourceError) -> Discovery
     {
-        guard let url = S3URL(folder.path) else {
-            throw SourceError(path: folder.path, message: "not an s3:// folder", hint: nil)
-        }
+        let url = try folderURL(folder)
         var discovery = Discovery()
         try walk(url, root: url.prefix, client: client, admitsFolder: admitsFolder, deferral: nil,
                  readsInsights: folder.readsInsights, into: &discovery)
         return discovery
+    }
+
+    /// Lists the next page of a prefix whose listing discovery left part way (`folder.continuation`): that page's
+    /// objects, and all of any sub-prefix it holds. Returns the token of the page after it (nil: the last).
+    public static func discover(page folder: DeferredFolder, client: S3Client,
+                                admitsFolder: ((CloudTrailLocation.FolderPart) -> Bool)?) throws(SourceError)
+        -> (discovery: Discovery, continuation: String?)
+    {
+        let url = try folderURL(folder)
+        var discovery = Discovery()
+        var next: String?
+        var pending = folder.continuation
+        try FolderWalk.walk(url.prefix, into: &discovery, admitsFolder: admitsFolder, pathOfFolder: { url.bucketRoot + $0 })
+        { (level) throws(SourceError) -> [[DiscoveryItem]?] in
+            if let token = pending {
+                // The first level is the folder itself: only the page at the token.
+                pending = nil
+                let page = try listPage(client, url.bucket, prefix: url.prefix, token: token, readsInsights: folder.readsInsights)
+                next = page.continuation
+                return [page.items]
+            }
+            return try listLevel(level, url, client: client, readsInsights: folder.readsInsights, pagesFiles: false)
+        }
+        return (discovery, next)
+    }
+
+    private static func folderURL(_ folder: DeferredFolder) throws(SourceError) -> S3URL {
+        guard let url = S3URL(folder.path) else {
+            throw SourceError(path: folder.path, message: "not an s3:// folder", hint: nil)
+        }
+        return url
     }
 
     private static func walk(_ url: S3URL, root: String, client: S3Client, admitsFolder: ((CloudTrailLocation.FolderPart) -> Bool)?,
@@ -57,43 +86,71 @@ public enum S3Discovery {
     {
         try FolderWalk.walk(root, into: &discovery, admitsFolder: admitsFolder, pathOfFolder: { url.bucketRoot + $0 },
                             deferral: deferral) { (level) throws(SourceError) -> [[DiscoveryItem]?] in
-            let results = concurrentMap(level, threads: client.settings.concurrency) { prefix -> Result<[DiscoveryItem], SourceError> in
-                do throws(SourceError) {
-                    return .success(try listFolder(client, url.bucket, prefix: prefix, readsInsights: readsInsights))
-                } catch {
-                    return .failure(error)
-                }
-            }
-            return try results.map { (result) throws(SourceError) in try result.get() }
+            try listLevel(level, url, client: client, readsInsights: readsInsights, pagesFiles: deferral != nil)
         }
     }
 
+    /// The prefixes of one level listed concurrently. With `pagesFiles`, a prefix whose first page holds objects
+    /// and has more pages ends with `.rest`: the scan lists the rest a page at a time (`discover(page:)`).
+    private static func listLevel(_ level: [String], _ url: S3URL, client: S3Client, readsInsights: Bool, pagesFiles: Bool)
+        throws(SourceError) -> [[DiscoveryItem]?]
+    {
+        let results = concurrentMap(level, threads: client.settings.concurrency) { prefix -> Result<[DiscoveryItem], SourceError> in
+            do throws(SourceError) {
+                return .success(try listFolder(client, url.bucket, prefix: prefix, readsInsights: readsInsights,
+                                               pagesFiles: pagesFiles))
+            } catch {
+                return .failure(error)
+            }
+        }
+        return try results.map { (result) throws(SourceError) in try result.get() }
+    }
+
     /// Every page of one prefix: objects become files (or skips), common prefixes sub-folders, in key order.
-    static func listFolder(_ client: S3Client, _ bucket: String, prefix: String, readsInsights: Bool)
+    /// With `pagesFiles`, a first page with objects and more pages after it ends the listing with `.rest`.
+    ///
+    /// PERF (memory): a flat prefix of N objects was held whole (~300 bytes per object) before any was read;
+    /// paged, at most a page per worker is.
+    static func listFolder(_ client: S3Client, _ bucket: String, prefix: String, readsInsights: Bool, pagesFiles: Bool = false)
         throws(SourceError) -> [DiscoveryItem]
     {
-        var keyed: [(key: String, item: DiscoveryItem)] = []
+        var items: [DiscoveryItem] = []
         var token: String?
-        let folder = "s3://\(bucket)/" + prefix  // shared by the folder's files
         repeat {
-            let page = try list(client, bucket, prefix: prefix, token: token)
-            for object in page.objects {
-                // A zero-byte `folder/` marker (consoles create them) is not a file.
-                if object.key.hasSuffix("/") { continue }
-                // With the `/` delimiter every object here is directly under the prefix.
-                let name = String(decoding: object.key.utf8.dropFirst(prefix.utf8.count), as: UTF8.self)
-                let file = LogFile(folder: folder, name: name, size: object.size, modificationTime: object.lastModified,
-                                   version: versionHash(object.etag))
-                keyed.append((object.key, classify(file, readsInsights: readsInsights, isExplicit: false)))
+            let page = try listPage(client, bucket, prefix: prefix, token: token, readsInsights: readsInsights)
+            items += page.items
+            token = page.continuation
+            if pagesFiles, let next = token, page.holdsObjects {
+                items.append(.rest(continuation: next))
+                break
             }
-            for sub in page.commonPrefixes where sub != prefix {
-                keyed.append((sub, .folder(sub)))
-            }
-            token = page.continuationToken
         } while token != nil
-        // Objects and sub-prefixes come as two sorted lists: merge them into key order.
+        return items
+    }
+
+    /// One page of a prefix's listing in key order, and the token of the next page.
+    static func listPage(_ client: S3Client, _ bucket: String, prefix: String, token: String?, readsInsights: Bool)
+        throws(SourceError) -> (items: [DiscoveryItem], continuation: String?, holdsObjects: Bool)
+    {
+        let page = try list(client, bucket, prefix: prefix, token: token)
+        var keyed: [(key: String, item: DiscoveryItem)] = []
+        let folder = "s3://\(bucket)/" + prefix  // shared by the folder's files
+        for object in page.objects {
+            // A zero-byte `folder/` marker (consoles create them) is not a file.
+            if object.key.hasSuffix("/") { continue }
+            // With the `/` delimiter every object here is directly under the prefix.
+            let name = String(decoding: object.key.utf8.dropFirst(prefix.utf8.count), as: UTF8.self)
+            let file = LogFile(folder: folder, name: name, size: object.size, modificationTime: object.lastModified,
+                               version: versionHash(object.etag))
+            keyed.append((object.key, classify(file, readsInsights: readsInsights, isExplicit: false)))
+        }
+        for sub in page.commonPrefixes where sub != prefix {
+            keyed.append((sub, .folder(sub)))
+        }
+        // A page's objects and sub-prefixes come as two sorted lists (and pages follow one another in key order):
+        // merge them into key order.
         keyed.sort { $0.key.utf8.lexicographicallyPrecedes($1.key.utf8) }
-        return keyed.map(\.item)
+        return (keyed.map(\.item), page.continuationToken, !page.objects.isEmpty)
     }
 
     static func list(_ client: S3Client, _ bucket: String, prefix: String, token: String? = nil) throws(SourceError) -> ListPage {

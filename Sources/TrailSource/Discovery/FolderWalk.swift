@@ -5,6 +5,9 @@ public enum DiscoveryItem: Sendable {
     case folder(String)
     /// A folder that could not be listed (permissions, removed meanwhile): a failure, never a silent gap.
     case unreadable(SourceError)
+    /// The rest of the folder, from this S3 continuation token on: left for the scan to list a page at a time.
+    /// Always the folder's last item.
+    case rest(continuation: String)
 }
 
 /// The walk local folders and S3 prefixes share: a level at a time, the folders of a level listed together
@@ -19,7 +22,8 @@ public enum FolderWalk {
     ///     in `discovery.deferred` for the scan to list, if a level holds at least `Deferral.minimumPerLevel` of
     ///     them.
     ///   - listLevel: the items of each folder of a level, in name order (a folder that cannot be opened gives
-    ///     one `.unreadable` item); nil for a folder already seen (a symlink loop), which then adds nothing.
+    ///     one `.unreadable` item, one listed only in part ends with `.rest`); nil for a folder already seen (a
+    ///     symlink loop), which then adds nothing.
     public static func walk<Failure: Error>(
         _ root: String, into discovery: inout Discovery,
         admitsFolder: ((CloudTrailLocation.FolderPart) -> Bool)?, pathOfFolder: (String) -> String = { $0 },
@@ -66,6 +70,10 @@ public enum FolderWalk {
                 case .file(let file): discovery.files.append(file)
                 case .skipped(let skipped): discovery.skipped.append(skipped)
                 case .unreadable(let error): discovery.failures.append(error)
+                case .rest(let token):
+                    discovery.deferred.append(DeferredFolder(path: pathOfFolder(folder), position: discovery.files.count,
+                                                             readsInsights: deferral?.readsInsights ?? false,
+                                                             continuation: token))
                 case .folder(let sub) where deferred.contains(sub):
                     discovery.deferred.append(DeferredFolder(path: pathOfFolder(sub), position: discovery.files.count,
                                                              readsInsights: deferral?.readsInsights ?? false))

@@ -98,17 +98,23 @@ public struct Discovery: Sendable {
 
 /// A folder found but not listed: the scan lists it (`LocalDiscovery.discover(deferred:)`,
 /// `S3Discovery.discover(deferred:)`) when it gets there. Its files come right before `files[position]`.
+///
+/// With a `continuation`, it is the rest of an S3 prefix whose first page discovery listed: the scan lists it a
+/// page at a time (`S3Discovery.discover(page:)`), so a prefix of a million objects is never held whole.
 public struct DeferredFolder: Sendable, Equatable {
     /// The folder's path, or `s3://bucket/prefix/`.
     public var path: String
     public var position: Int
     /// Whether Insights files in it are read (as decided for the source it was found under).
     public var readsInsights: Bool
+    /// The `ListObjectsV2` continuation token where the listing resumes (nil: list the whole folder).
+    public var continuation: String?
 
-    public init(path: String, position: Int, readsInsights: Bool) {
+    public init(path: String, position: Int, readsInsights: Bool, continuation: String? = nil) {
         self.path = path
         self.position = position
         self.readsInsights = readsInsights
+        self.continuation = continuation
     }
 
     /// The same folder before `files[position]` of another file list (a merged or pruned one).

@@ -36,7 +36,7 @@ public enum LocalDiscovery {
                                 readsInsights: true, isExplicit: true) {
                 case .file(let file): discovery.files.append(file)
                 case .skipped(let skipped): discovery.skipped.append(skipped)
-                case .folder, .unreadable: break
+                case .folder, .unreadable, .rest: break
                 }
             }
         }
