@@ -224,7 +224,6 @@ public enum ParallelScan {
     }
 
     final class SharedState<Output: Sendable>: Sendable {
-        let next = Atomic<Int>(0)
         let stopped = StopFlag()
         let finishedWorkers = Atomic<Int>(0)
         let results = Mutex<[WorkKey: ([(FileOutcome, Output)], FolderListing?, Bool)]>([:])
