@@ -1,5 +1,3 @@
-import CTrailSearch
-
 /// Byte-level ASCII helpers used by every scanner. They work on `UInt8`, never on `Character`.
 extension UInt8 {
     @inlinable public var isASCIIDigit: Bool { self &- 0x30 < 10 }
@@ -23,13 +21,3 @@ public func asciiCaseInsensitiveEqual(
     return true
 }
 
-/// Finds `needle` in `haystack`; returns the offset of the first match.
-///
-/// PERF: the SIMD first/last-byte search of `containsBytes`; it replaced memchr on the first byte + memcmp, which
-/// stalls on needles whose first byte is common in CloudTrail text (`"`, `a`, `-`).
-public func firstRange(of needle: UnsafeRawBufferPointer, in haystack: UnsafeRawBufferPointer) -> Int? {
-    guard let nBase = needle.baseAddress, needle.count > 0 else { return 0 }
-    guard let hBase = haystack.baseAddress else { return nil }
-    let offset = ctrail_find(hBase, haystack.count, nBase, needle.count, nil)
-    return offset < 0 ? nil : offset
-}

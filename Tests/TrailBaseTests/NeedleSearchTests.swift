@@ -50,7 +50,7 @@ struct NeedleSearchTests {
             }
             #expect((offset < 0 ? .absent(unicodeEscape: escape) : .found(offset)) == expected, "level \(level)")
         }
-        let offset = text.withUnsafeBytes { firstOffset(of: needle, in: $0.baseAddress ?? UnsafeRawPointer(bitPattern: 1)!, count: $0.count) }
+        let offset = text.withUnsafeBytes { text in needle.withUnsafeBytes { firstRange(of: $0, in: text) } }
         #expect(offset == Self.naiveFirst(needle, in: text))
     }
 

@@ -1,8 +1,6 @@
 import Foundation
 import Testing
-import TrailColumnar
 import TrailEngine
-import TrailExec
 import TrailGenerator
 import TrailS3
 import TrailSource
@@ -56,16 +54,8 @@ struct PagedListingTests {
     }
 
     static func run(_ sql: String, source: String, client: S3Client?, cache: SegmentCache?) throws -> SegmentCacheTests.Answer {
-        let sink = CollectingSink()
-        var schema: [Field] = []
-        let options = QueryRun.Options(scan: ParallelScan.Options(fetcher: client.map { ObjectFetcher(client: $0) }), cache: cache)
-        let result = try QueryRun.run(sql, sources: [source], options: options) { resultSchema in
-            schema = zip(resultSchema.names, resultSchema.types).map { Field($0, $1) }
-            return sink
-        }
-        let batch = sink.batch(schema: schema)
-        let rows = (0..<batch.count).map { row in batch.columns.map { "\($0.value(at: row))" }.joined(separator: "|") }
-        return SegmentCacheTests.Answer(rows: rows, statistics: result.statistics)
+        try SegmentCacheTests.run(sql, source: source, cache: cache,
+                                  scan: ParallelScan.Options(fetcher: client.map { ObjectFetcher(client: $0) }))
     }
 
     @Test("discovery holds one page; the rest is listed once, page by page, by the scan")

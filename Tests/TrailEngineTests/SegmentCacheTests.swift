@@ -42,10 +42,11 @@ struct SegmentCacheTests {
         try run(sql, source: folder.path, cache: cache, maxScanBytes: maxScanBytes)
     }
 
-    static func run(_ sql: String, source: String, cache: SegmentCache?, maxScanBytes: Int? = nil) throws -> Answer {
+    static func run(_ sql: String, source: String, cache: SegmentCache?, maxScanBytes: Int? = nil,
+                    scan: ParallelScan.Options = ParallelScan.Options()) throws -> Answer {
         let sink = CollectingSink()
         var schema: [Field] = []
-        let options = QueryRun.Options(maxScanBytes: maxScanBytes, cache: cache)
+        let options = QueryRun.Options(scan: scan, maxScanBytes: maxScanBytes, cache: cache)
         let result = try QueryRun.run(sql, sources: [source], options: options) { resultSchema in
             schema = zip(resultSchema.names, resultSchema.types).map { Field($0, $1) }
             return sink

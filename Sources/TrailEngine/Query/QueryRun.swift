@@ -278,14 +278,9 @@ final class LocalScanProvider: ScanProvider {
                     let (scanner, lister) = state
                     var results: [(FileOutcome, QueryScanWorker.Output)] = []
                     var listing: FolderListing?
-                    switch work {
-                    case .unit(let unit):
-                        switch units[unit] {
-                        case .files(let range): results = scanner.scan(input.files[range])
-                        case .folder(let folder): listing = lister.list(input.deferred[folder], client: client)
-                        }
-                    case .page(let page):
-                        listing = page
+                    switch input.reading(work, of: units, lister: lister, client: client) {
+                    case .files(let range): results = scanner.scan(input.files[range])
+                    case .listing(let listed): listing = listed
                     }
                     if let listing, listing.isComplete {
                         for segment in LocalScanProvider.segments(listing.files, in: listing.files.indices) where !stop.isSet {

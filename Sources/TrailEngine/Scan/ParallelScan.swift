@@ -102,23 +102,16 @@ public enum ParallelScan {
                         results.append(result)
                     }
                 }
-                let listing: FolderListing
-                switch work {
-                case .unit(let unit):
-                    switch units[unit] {
-                    case .files(let range):
-                        read(input.files[range])
-                        return (results, nil)
-                    case .folder(let index):
-                        listing = state.lister.list(input.deferred[index], client: client)
+                switch input.reading(work, of: units, lister: state.lister, client: client) {
+                case .files(let range):
+                    read(input.files[range])
+                    return (results, nil)
+                case .listing(let listing):
+                    if listing.isComplete {
+                        for run in runs(listing.files.indices, of: chunk) where !stop.isSet { read(listing.files[run]) }
                     }
-                case .page(let page):
-                    listing = page
+                    return (results, listing)
                 }
-                if listing.isComplete {
-                    for run in runs(listing.files.indices, of: chunk) where !stop.isSet { read(listing.files[run]) }
-                }
-                return (results, listing)
             },
             listed: listed, consumeUntil: consume)
     }
@@ -142,8 +135,7 @@ public enum ParallelScan {
     ) -> Bool {
         if units == 0 { return true }
         // A paged unit keeps every worker busy, however few units there are.
-        let isPaged = (0..<units).contains { paging.folder($0) != nil }
-        let workers = max(1, isPaged ? workers : min(workers, units))
+        let workers = max(1, paging.folders.isEmpty ? min(workers, units) : workers)
         let shared = SharedState<Output>()
         let feed = UnitFeed(units: units, paging: paging)
         let window = DispatchSemaphore(value: max(1, window))

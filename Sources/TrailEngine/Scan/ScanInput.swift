@@ -39,15 +39,34 @@ public struct ScanInput: Sendable {
         return units
     }
 
+    /// What a worker reads for `work`: a run of listed files, or the files of a folder's listing (a deferred
+    /// folder's, listed now with `lister`, or a page the feed listed).
+    enum Reading {
+        case files(Range<Int>)
+        case listing(FolderListing)
+    }
+
+    func reading(_ work: ParallelScan.Work, of units: [Unit], lister: FolderLister, client: S3Client?) -> Reading {
+        switch work {
+        case .unit(let unit):
+            switch units[unit] {
+            case .files(let range): return .files(range)
+            case .folder(let index): return .listing(lister.list(deferred[index], client: client))
+            }
+        case .page(let listing):
+            return .listing(listing)
+        }
+    }
+
     /// The paging of `units`: the deferred folders with a continuation are listed a page at a time by the workers
     /// (each page listed with a lister of `makeLister()`'s pruning).
     func paging(_ units: [Unit], makeLister: @escaping @Sendable () -> FolderLister, client: S3Client?) -> ParallelScan.Paging {
-        let paged = units.map { unit -> DeferredFolder? in
-            if case .folder(let index) = unit, deferred[index].continuation != nil { return deferred[index] }
-            return nil
+        var folders: [Int: DeferredFolder] = [:]
+        for (index, unit) in units.enumerated() {
+            if case .folder(let folder) = unit, deferred[folder].continuation != nil { folders[index] = deferred[folder] }
         }
-        guard paged.contains(where: { $0 != nil }) else { return .none }
-        return ParallelScan.Paging(folder: { paged[$0] }, makeLister: {
+        guard !folders.isEmpty else { return .none }
+        return ParallelScan.Paging(folders: folders, makeLister: {
             let lister = makeLister()
             return { lister.list($0, client: client) }
         })

@@ -15,14 +15,14 @@ extension ParallelScan {
         var part: Int
     }
 
-    /// Pages of the folders listed a page at a time, for the workers that take them.
+    /// The units listed a page at a time, and how the feed lists their pages.
     struct Paging: Sendable {
-        /// The folder of a unit that is listed a page at a time (nil: the unit is processed whole).
-        var folder: @Sendable (Int) -> DeferredFolder?
-        /// A lister of pages for the feed (it is used under the feed's lock only).
+        /// The folder of each unit that is listed a page at a time, by unit index.
+        var folders: [Int: DeferredFolder]
+        /// A lister of pages for the feed (used under the feed's lock only).
         var makeLister: @Sendable () -> (DeferredFolder) -> FolderListing
 
-        static let none = Paging(folder: { _ in nil }, makeLister: { { FolderListing(folder: $0) } })
+        static let none = Paging(folders: [:], makeLister: { { FolderListing(folder: $0) } })
     }
 
     /// Hands out the scan's work in order: each unit once, and a paged unit's pages one after another, each listed
@@ -56,7 +56,7 @@ extension ParallelScan {
                     guard state.nextUnit < units else { return nil }
                     let unit = state.nextUnit
                     state.nextUnit += 1
-                    guard let folder = paging.folder(unit) else { return (WorkKey(unit: unit, part: 0), .unit(unit), true) }
+                    guard let folder = paging.folders[unit] else { return (WorkKey(unit: unit, part: 0), .unit(unit), true) }
                     state.paging = (unit, folder, 0)
                 }
                 let (unit, folder, part) = state.paging!
