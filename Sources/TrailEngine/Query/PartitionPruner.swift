@@ -11,12 +11,15 @@ struct PartitionPruner {
     let node: ScanNode
     let evaluator: ExpressionEvaluator
     let predicates: [BoundExpression]
-    let dayRange: ClosedRange<Int>?
+    /// The days (folder dates) eventtime's bounds allow, half-open: empty when the bounds exclude each other.
+    let dayRange: Range<Int>?
     /// The partition columns each predicate reads (nil: it reads something a folder cannot tell).
     let predicateColumns: [Set<String>?]
     /// Decisions by partition values, when no predicate reads `$path` (then files of one folder share them).
     let memo = Memo()
     let readsPath: Bool
+    /// The regions and days the predicates name outright: their folders are visited without listing the levels above.
+    let pinned: PinnedFolders
 
     /// Mutated unlocked: a pruner is used by one thread (each scan worker makes its own).
     final class Memo {
@@ -71,10 +74,12 @@ struct PartitionPruner {
             // Folders are dated by delivery: events of day D are in D's folder or the next day's.
             let lower = (from ?? Int.min / 2) - 1
             let upper = (to ?? Int.max / 2) + 1
-            dayRange = lower <= upper ? lower...upper : 1...0
+            // A ClosedRange cannot be empty: bounds that exclude each other trapped here.
+            dayRange = lower <= upper ? lower..<(upper + 1) : lower..<lower
         } else {
             dayRange = nil
         }
+        pinned = PinnedFolders(predicates: node.partitionFilter.predicates, names: namesByID, dayRange: dayRange)
     }
 
     var isActive: Bool { !predicates.isEmpty || dayRange != nil }
@@ -99,7 +104,7 @@ struct PartitionPruner {
             } else {
                 last = CivilDate(year: year + 1, month: 1, day: 1).dayNumber - 1
             }
-            if last < dayRange.lowerBound || first > dayRange.upperBound { return false }
+            if last < dayRange.lowerBound || first >= dayRange.upperBound { return false }
         }
         for (predicate, columns) in zip(predicates, predicateColumns) {
             guard let columns, !columns.isEmpty, columns.allSatisfy({ settled[$0] != nil }) else { continue }
@@ -112,6 +117,12 @@ struct PartitionPruner {
             if let selected = try? evaluator.select(predicate, batch), selected.isEmpty { return false }
         }
         return true
+    }
+
+    /// The sub-folders of `folder` the walk may visit without listing it (nil: list it); each is still asked
+    /// `admits(folder:)`.
+    func subfolders(of folder: CloudTrailLocation.FolderPart) -> [String]? {
+        pinned.subfolders(of: folder)
     }
 
     /// Whether `file` may hold rows that pass the scan's predicate.

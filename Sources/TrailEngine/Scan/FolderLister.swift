@@ -32,18 +32,23 @@ public struct FolderListing: Sendable {
 public struct FolderLister {
     public var admitsFolder: ((CloudTrailLocation.FolderPart) -> Bool)?
     public var admitsFile: ((LogFile) throws(QueryError) -> Bool)?
+    /// The sub-folders a query pins, visited without listing their parent (`FolderWalk.walk`).
+    public var subfolders: ((CloudTrailLocation.FolderPart) -> [String]?)?
 
     public init(admitsFolder: ((CloudTrailLocation.FolderPart) -> Bool)? = nil,
-                admitsFile: ((LogFile) throws(QueryError) -> Bool)? = nil) {
+                admitsFile: ((LogFile) throws(QueryError) -> Bool)? = nil,
+                subfolders: ((CloudTrailLocation.FolderPart) -> [String]?)? = nil) {
         self.admitsFolder = admitsFolder
         self.admitsFile = admitsFile
+        self.subfolders = subfolders
     }
 
     public func list(_ folder: DeferredFolder, client: S3Client?) -> FolderListing {
         var listing = FolderListing(folder: folder)
         let discovery: Discovery
         do throws(SourceError) {
-            (discovery, listing.continuation) = try SourceDiscovery.list(folder, client: client, admitsFolder: admitsFolder)
+            (discovery, listing.continuation) = try SourceDiscovery.list(folder, client: client, admitsFolder: admitsFolder,
+                                                                                  subfolders: subfolders)
         } catch {
             listing.failure = error
             return listing

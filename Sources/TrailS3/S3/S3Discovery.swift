@@ -13,6 +13,7 @@ public enum S3Discovery {
     /// With `defersDays`, many day prefixes are left in `deferred` for the scan (`FolderWalk.Deferral`): their
     /// listing then overlaps reading.
     public static func discover(_ url: S3URL, client: S3Client, admitsFolder: ((CloudTrailLocation.FolderPart) -> Bool)?,
+                                subfolders: ((CloudTrailLocation.FolderPart) -> [String]?)? = nil,
                                 defersDays: Bool = false, into discovery: inout Discovery) throws(SourceError)
     {
         let readsInsights = FolderWalk.readsInsights(url.prefix)
@@ -34,18 +35,19 @@ public enum S3Discovery {
             }
             root += "/"
         }
-        try walk(url, root: root, client: client, admitsFolder: admitsFolder,
+        try walk(url, root: root, client: client, admitsFolder: admitsFolder, subfolders: subfolders,
                  deferral: defersDays ? FolderWalk.Deferral(readsInsights: readsInsights) : nil, readsInsights: readsInsights,
                  into: &discovery)
     }
 
     /// Lists a prefix the walk left to the scan (`s3://bucket/prefix/`).
     public static func discover(deferred folder: DeferredFolder, client: S3Client,
-                                admitsFolder: ((CloudTrailLocation.FolderPart) -> Bool)?) throws(SourceError) -> Discovery
+                                admitsFolder: ((CloudTrailLocation.FolderPart) -> Bool)?,
+                                subfolders: ((CloudTrailLocation.FolderPart) -> [String]?)? = nil) throws(SourceError) -> Discovery
     {
         let url = try folderURL(folder)
         var discovery = Discovery()
-        try walk(url, root: url.prefix, client: client, admitsFolder: admitsFolder, deferral: nil,
+        try walk(url, root: url.prefix, client: client, admitsFolder: admitsFolder, subfolders: subfolders, deferral: nil,
                  readsInsights: folder.readsInsights, into: &discovery)
         return discovery
     }
@@ -82,10 +84,10 @@ public enum S3Discovery {
     }
 
     private static func walk(_ url: S3URL, root: String, client: S3Client, admitsFolder: ((CloudTrailLocation.FolderPart) -> Bool)?,
-                             deferral: FolderWalk.Deferral?, readsInsights: Bool, into discovery: inout Discovery) throws(SourceError)
+                             subfolders: ((CloudTrailLocation.FolderPart) -> [String]?)?, deferral: FolderWalk.Deferral?, readsInsights: Bool, into discovery: inout Discovery) throws(SourceError)
     {
-        try FolderWalk.walk(root, into: &discovery, admitsFolder: admitsFolder, pathOfFolder: { url.bucketRoot + $0 },
-                            deferral: deferral) { (level) throws(SourceError) -> [[DiscoveryItem]?] in
+        try FolderWalk.walk(root, into: &discovery, admitsFolder: admitsFolder, subfolders: subfolders,
+                            pathOfFolder: { url.bucketRoot + $0 }, deferral: deferral) { (level) throws(SourceError) -> [[DiscoveryItem]?] in
             try listLevel(level, url, client: client, readsInsights: readsInsights, pagesFiles: deferral != nil)
         }
     }

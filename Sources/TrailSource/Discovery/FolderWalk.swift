@@ -3,7 +3,7 @@ public enum DiscoveryItem: Sendable {
     case file(LogFile)
     case skipped(SkippedFile)
     case folder(String)
-    /// A folder that could not be listed (permissions, removed meanwhile): a failure, never a silent gap.
+    /// A folder that could not be listed (permissions, I/O): a failure, never a silent gap.
     case unreadable(SourceError)
     /// The rest of the folder, from this S3 continuation token on: left for the scan to list a page at a time.
     /// Always the folder's last item.
@@ -18,6 +18,9 @@ public enum FolderWalk {
     /// - Parameters:
     ///   - pathOfFolder: the path pruning parses for a folder as `listLevel` names it (an S3 prefix gets its
     ///     `s3://bucket/`).
+    ///   - subfolders: the sub-folders to visit instead of listing a folder (paths relative to it: the regions
+    ///     and days a query names, `PinnedFolders`); nil or a nil answer: list the folder. A named folder that does
+    ///     not exist lists as empty.
     ///   - deferral: when set, day folders (`…/CloudTrail/<region>/<yyyy>/<mm>/<dd>/`) are not listed but left
     ///     in `discovery.deferred` for the scan to list, if a level holds at least `Deferral.minimumPerLevel` of
     ///     them.
@@ -26,7 +29,8 @@ public enum FolderWalk {
     ///     symlink loop), which then adds nothing.
     public static func walk<Failure: Error>(
         _ root: String, into discovery: inout Discovery,
-        admitsFolder: ((CloudTrailLocation.FolderPart) -> Bool)?, pathOfFolder: (String) -> String = { $0 },
+        admitsFolder: ((CloudTrailLocation.FolderPart) -> Bool)?,
+        subfolders: ((CloudTrailLocation.FolderPart) -> [String]?)? = nil, pathOfFolder: (String) -> String = { $0 },
         deferral: Deferral? = nil,
         listLevel: ([String]) throws(Failure) -> [[DiscoveryItem]?]
     ) throws(Failure) {
@@ -43,7 +47,20 @@ public enum FolderWalk {
         while !level.isEmpty {
             var next: [String] = []
             var days: [String] = []
-            for (folder, items) in zip(level, try listLevel(level)) {
+            // Folders whose sub-folders the query names are not listed: the walk goes straight to those.
+            var found: [(folder: String, items: [DiscoveryItem]?)] = []
+            var toList: [String] = []
+            for folder in level {
+                if let subfolders, let names = subfolders(CloudTrailLocation.folderPart(of: pathOfFolder(folder))) {
+                    found.append((folder, names.map { .folder(joined(folder, $0)) }))
+                } else {
+                    toList.append(folder)
+                }
+            }
+            if !toList.isEmpty {
+                for (folder, items) in zip(toList, try listLevel(toList)) { found.append((folder, items)) }
+            }
+            for (folder, items) in found {
                 guard let items else { continue }
                 listings[folder] = items
                 for case .folder(let sub) in items {
@@ -82,6 +99,12 @@ public enum FolderWalk {
             }
         }
         assemble(root)
+    }
+
+    /// `path` (one or more names) below `folder`, in the folder's own form: S3 prefixes (and the bucket's root, ``)
+    /// end in `/`, local paths need one added.
+    static func joined(_ folder: String, _ path: String) -> String {
+        folder.isEmpty || folder.hasSuffix("/") ? folder + path + "/" : folder + "/" + path
     }
 
     /// Leaving day folders to the scan: the scan lists each one when it reaches it, so listing overlaps reading
