@@ -18,7 +18,7 @@ struct SourceOptions: ParsableArguments {
             valueName: "source"))
     var logs: [String] = []
 
-    @Flag(name: .long, help: "Treat a failed file or folder or a bad record as an error (exit 1) instead of skipping and listing it.")
+    @Flag(name: .long, help: "Treat a failed file or folder or a bad record as an error (exit 1) instead of skipping and listing it; the scan stops at the first.")
     var strict = false
 
     @Option(name: .long, help: "Worker threads (default: the number of cores).")
