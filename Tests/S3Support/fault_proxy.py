@@ -29,6 +29,10 @@ ACTION:
     reset           reads the request, then closes the client connection with RST (SO_LINGER 0), no response
     truncate        forwards, then sends the response's headers unchanged (original Content-Length) but only
                     the first half of the body, then closes the connection
+    short-body      forwards, then sends the first half of the body as a complete response: its Content-Length
+                    says that half's length (no chunked framing), and the connection stays usable, so the
+                    client sees a well-formed transfer and only the content (a gzip stream without its end) is
+                    short
     delay           sleeps `seconds` (default 5), then forwards
 Exits when --parent-pid is no longer its parent, or on SIGTERM.
 """
@@ -46,7 +50,7 @@ import uuid
 
 from child_lifetime import tie_to_parent
 
-ACTIONS = ("slowdown", "internal-error", "error", "reset", "truncate", "delay")
+ACTIONS = ("slowdown", "internal-error", "error", "reset", "truncate", "short-body", "delay")
 CONTROL_PATHS = ("/__faults__", "/__stats__", "/__reset__")
 MAX_HEAD = 256 * 1024
 
@@ -164,6 +168,16 @@ def strip_connection_close(head):
     kept = [lines[0]] + [line for line in lines[1:]
                          if not (line.split(b":", 1)[0].strip().lower() == b"connection"
                                  and b"close" in line.lower())]
+    return b"\r\n".join(kept) + b"\r\n\r\n"
+
+
+def with_content_length(head, length):
+    """The head with its framing replaced by `Content-Length: length` (Content-Length and Transfer-Encoding
+    dropped, the new length added last)."""
+    lines = head[:-4].split(b"\r\n")
+    kept = [lines[0]] + [line for line in lines[1:]
+                         if line.split(b":", 1)[0].strip().lower() not in (b"content-length", b"transfer-encoding")]
+    kept.append(b"Content-Length: %d" % length)
     return b"\r\n".join(kept) + b"\r\n\r\n"
 
 
@@ -326,6 +340,11 @@ class Handler(socketserver.BaseRequestHandler):
             self.client.sendall(status_head + partial)
             self.client.shutdown(socket.SHUT_RDWR)
             return False
+        if action == "short-body":
+            payload = body_decoded(response_body, response_headers)
+            short = payload[:len(payload) // 2]
+            self.client.sendall(with_content_length(status_head, len(short)) + short)
+            return not (close_after or upstream_close)
         self.client.sendall(status_head + response_body)
         return not (close_after or upstream_close)
 

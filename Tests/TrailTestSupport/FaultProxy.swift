@@ -77,6 +77,10 @@ public struct FaultRule: Sendable, Encodable, Equatable {
         case reset
         /// Forwards, then sends the headers (original Content-Length) and half the body, then closes.
         case truncate
+        /// Forwards, then sends half the body as a whole response (its Content-Length says that half's length)
+        /// on a connection that stays usable: the transfer looks complete, only the content is short (a gzip
+        /// stream without its end).
+        case shortBody = "short-body"
         /// Waits `seconds`, then forwards.
         case delay
     }
@@ -126,6 +130,10 @@ public struct FaultRule: Sendable, Encodable, Equatable {
         FaultRule(match: match, method: method, action: .truncate, times: times)
     }
 
+    public static func shortBody(_ match: String = "", method: String? = nil, times: Int = 1) -> FaultRule {
+        FaultRule(match: match, method: method, action: .shortBody, times: times)
+    }
+
     public static func delay(_ match: String = "", method: String? = nil, seconds: Double, times: Int = 1) -> FaultRule {
         FaultRule(match: match, method: method, action: .delay, times: times, seconds: seconds)
     }
@@ -146,7 +154,8 @@ public struct FaultProxyStats: Sendable, Decodable, Equatable {
     public var forwarded: Int
     /// TCP connections the clients opened to the proxy that carried a proxied request (control calls excluded).
     public var connections: Int
-    /// Faults injected, by action name (`slowdown`, `internal-error`, `error`, `reset`, `truncate`, `delay`).
+    /// Faults injected, by action name (`slowdown`, `internal-error`, `error`, `reset`, `truncate`, `short-body`,
+    /// `delay`).
     public var faults: [String: Int]
     /// Every request, in order.
     public var log: [Entry]

@@ -75,6 +75,7 @@ struct QueryCommand: ParsableCommand {
         let statistics = result.statistics
         if !source.quiet || statistics.scan.hasFailures {
             Terminal.printError("trailsql: " + statistics.summary)
+            Terminal.printSkipped(statistics.scan)
             for line in statistics.scan.problemLines { Terminal.printError(line) }
         }
         if source.strict && (statistics.scan.hasFailures || !result.completed) {

@@ -33,13 +33,17 @@ enum Terminal {
         text.utf8CString.withUnsafeBytes { write(2, UnsafeRawBufferPointer(rebasing: $0.dropLast())) }
     }
 
+    /// Every skipped file with its reason: collected only with --verbose (`listsEveryFile`).
+    static func printSkipped(_ statistics: ScanStatistics) {
+        guard !statistics.skippedFiles.isEmpty else { return }
+        printError("trailsql: skipped:")
+        for (path, reason) in statistics.skippedFiles { printError("  \(path): \(reason)") }
+    }
+
     /// The statistics summary and, if any, the failed files and bad records with their byte offsets.
     static func printStatistics(_ statistics: ScanStatistics, matches: Int?) {
         printError("trailsql: " + statistics.summary(matches: matches))
-        if !statistics.skippedFiles.isEmpty {
-            printError("trailsql: skipped:")
-            for (path, reason) in statistics.skippedFiles { printError("  \(path): \(reason)") }
-        }
+        printSkipped(statistics)
         if !statistics.problems.isEmpty {
             printError("trailsql: \(statistics.filesFailed) failed file(s), \(statistics.badRecords) bad record(s):")
             for line in statistics.problemLines { printError(line) }
