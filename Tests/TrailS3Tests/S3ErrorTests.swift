@@ -38,6 +38,7 @@ import Testing
         #expect(error(status: 503, code: "SlowDown").isTransient)
         #expect(error(status: 500, code: "InternalError").isTransient)
         #expect(!error(status: 403, code: "AccessDenied").isTransient)
+        #expect(!error(status: 403, code: "RequestTimeTooSkewed").isTransient, "a retry is signed with the same clock")
         var reset = error(status: 0, code: nil)
         reset.transport = HTTPError(kind: .interrupted, url: "http://127.0.0.1:1/b/k", message: "Connection reset by peer")
         #expect(reset.isTransient)

@@ -44,11 +44,12 @@ public struct S3Error: Error, Sendable, CustomStringConvertible {
     /// `s3://bucket/key` (or the prefix listed).
     public var location: String { "s3://\(bucket)/\(key ?? "")" }
 
-    /// Worth retrying: throttling, server errors and broken connections.
+    /// Worth retrying: throttling, server errors and broken connections. Not a skewed clock: a retry is signed
+    /// with the same clock (the hint says to fix it).
     public var isTransient: Bool {
         if let transport { return transport.isTransient }
         if status >= 500 { return true }
-        return ["SlowDown", "InternalError", "RequestTimeout", "RequestTimeTooSkewed", "ServiceUnavailable", "Throttling"]
+        return ["SlowDown", "InternalError", "RequestTimeout", "ServiceUnavailable", "Throttling"]
             .contains(code ?? "")
     }
 
