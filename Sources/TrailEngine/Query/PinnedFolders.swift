@@ -12,9 +12,10 @@ import TrailSource
 struct PinnedFolders {
     /// Sorted region names, from `region = '…'` / `region IN (…)` (nil: not pinned).
     var regions: [String]?
-    /// Sorted day numbers, from `date`, from `year` + `month` + `day`, or from a closed eventtime range (already
-    /// widened for late delivery); nil when none of these bounds them to at most `maximumDays`.
-    var days: [Int]?
+    /// The day folders (`yyyy/mm/dd`, in order) of the days named by `date`, by `year` + `month` + `day`, or by a
+    /// closed eventtime range (already widened for late delivery); nil when none of these bounds them to at most
+    /// `maximumDays`.
+    var dayFolders: [String]?
 
     /// A longer range is walked: listing a year and its months costs less than naming every day, most of which may
     /// hold nothing.
@@ -53,7 +54,11 @@ struct PinnedFolders {
         if let dayRange, dayRange.upperBound <= dayRange.lowerBound + Self.maximumDays {
             narrow(Set(dayRange))
         }
-        if let days, days.count <= Self.maximumDays { self.days = days.sorted() } else { self.days = nil }
+        guard let days, days.count <= Self.maximumDays else { return }
+        dayFolders = days.sorted().map { number in
+            let date = CivilDate(dayNumber: number)
+            return Self.padded(date.year, 4) + "/" + Self.padded(date.month, 2) + "/" + Self.padded(date.day, 2)
+        }
     }
 
     /// The sub-folders to visit instead of listing `folder`, as paths relative to it; nil: list it.
@@ -61,53 +66,27 @@ struct PinnedFolders {
         guard folder.hasKind else { return nil }
         let location = folder.location
         if location.region == nil { return regions }
-        guard location.year == nil, let days else { return nil }
-        return days.map { number in
-            let date = CivilDate(dayNumber: number)
-            return Self.padded(date.year, 4) + "/" + Self.padded(date.month, 2) + "/" + Self.padded(date.day, 2)
-        }
+        return location.year == nil ? dayFolders : nil
     }
 
     /// `column = 'text'`, `column IN ('a', 'b')` or an OR of those on one partition column: the column and the
     /// values it may take.
     static func pinnedValues(_ predicate: BoundExpression, names: [ColumnID: [String]]) -> (String, Set<String>)? {
-        func column(_ expression: BoundExpression) -> String? {
-            guard case .column(let id, _) = expression, let path = names[id], path.count == 1,
-                PartitionPruner.folderColumns.contains(path[0])
-            else { return nil }
-            return path[0]
+        if let (column, texts) = predicate.equalityTexts {
+            guard let path = names[column], path.count == 1, PartitionPruner.folderColumns.contains(path[0]) else { return nil }
+            return (path[0], Set(texts.map { String(decoding: $0, as: UTF8.self) }))
         }
-        func text(_ expression: BoundExpression) -> String? {
-            guard case .literal(let value, _) = expression else { return nil }
-            return value.string
-        }
-        switch predicate {
-        case .call(.equal, let arguments, _) where arguments.count == 2:
-            if let name = column(arguments[0]), let value = text(arguments[1]) { return (name, [value]) }
-            if let name = column(arguments[1]), let value = text(arguments[0]) { return (name, [value]) }
-            return nil
-        case .inList(let value, let items, negated: false):
-            guard let name = column(value) else { return nil }
-            var values = Set<String>()
-            for item in items {
-                guard let text = text(item) else { return nil }
-                values.insert(text)
+        guard case .or(let terms) = predicate else { return nil }
+        var name: String?
+        var values = Set<String>()
+        for term in terms {
+            guard let (termName, termValues) = pinnedValues(term, names: names), name == nil || name == termName else {
+                return nil
             }
-            return (name, values)
-        case .or(let terms):
-            var name: String?
-            var values = Set<String>()
-            for term in terms {
-                guard let (termName, termValues) = pinnedValues(term, names: names), name == nil || name == termName else {
-                    return nil
-                }
-                name = termName
-                values.formUnion(termValues)
-            }
-            return name.map { ($0, values) }
-        default:
-            return nil
+            name = termName
+            values.formUnion(termValues)
         }
+        return name.map { ($0, values) }
     }
 
     /// `yyyy/mm/dd` (the folders' form) as a day number; nil for anything a day folder cannot be named.

@@ -81,6 +81,28 @@ public indirect enum BoundExpression: Hashable, Sendable {
         }
     }
 
+    /// `column = 'text'` (either side) or `column IN ('a', 'b', …)`: the column and the texts it must equal; nil
+    /// for anything else (NOT IN, a literal that is not text, an expression of the column). Text needles and the
+    /// partition folders a query names both start from it.
+    public var equalityTexts: (column: ColumnID, texts: [[UInt8]])? {
+        switch self {
+        case .call(.equal, let arguments, _) where arguments.count == 2:
+            for (column, literal) in [(arguments[0], arguments[1]), (arguments[1], arguments[0])] {
+                if case .column(let id, _) = column, case .literal(.bytes(let bytes), _) = literal { return (id, [bytes]) }
+            }
+            return nil
+        case .inList(.column(let id, _), let list, negated: false):
+            var texts: [[UInt8]] = []
+            for item in list {
+                guard case .literal(.bytes(let bytes), _) = item else { return nil }
+                texts.append(bytes)
+            }
+            return texts.isEmpty ? nil : (id, texts)
+        default:
+            return nil
+        }
+    }
+
     /// Every column id the expression reads.
     public var columnIDs: Set<ColumnID> {
         var ids: Set<ColumnID> = []

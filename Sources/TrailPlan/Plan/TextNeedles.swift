@@ -40,19 +40,10 @@ public struct TextNeedles: Sendable, Equatable {
             return false
         }
         func group(_ expression: BoundExpression) -> [[UInt8]]? {
+            if let (column, texts) = expression.equalityTexts {
+                return eligible.contains(column) && texts.allSatisfy(TextNeedles.isSearchable) ? texts : nil
+            }
             switch expression {
-            case .call(.equal, let arguments, _) where arguments.count == 2:
-                for (column, literal) in [(arguments[0], arguments[1]), (arguments[1], arguments[0])] where isEligible(column) {
-                    if case .literal(.bytes(let bytes), _) = literal, TextNeedles.isSearchable(bytes) { return [bytes] }
-                }
-                return nil
-            case .inList(let operand, let list, negated: false) where isEligible(operand):
-                var needles: [[UInt8]] = []
-                for item in list {
-                    guard case .literal(.bytes(let bytes), _) = item, TextNeedles.isSearchable(bytes) else { return nil }
-                    needles.append(bytes)
-                }
-                return needles.isEmpty ? nil : needles
             case .call(.like, let arguments, _) where arguments.count == 2 && isEligible(arguments[0]):
                 guard case .literal(.bytes(let pattern), _) = arguments[1] else { return nil }
                 let runs = pattern.split(omittingEmptySubsequences: true) { $0 == UInt8(ascii: "%") || $0 == UInt8(ascii: "_") }
