@@ -22,7 +22,7 @@ import TrailTestSupport
         // Three keys a page: the folder's seven objects take three pages.
         let client = Self.client(server.endpoint, pageSize: 3)
         var discovery = Discovery()
-        try S3Discovery.discover(S3URL(bucket: bucket), client: client, admitsFolder: nil, into: &discovery)
+        try S3Discovery.discover(S3URL(bucket: bucket), client: client, pruning: nil, into: &discovery)
         #expect(discovery.files.map(\.path) == (0..<7).map { "s3://\(bucket)/" + keys[$0] })
         #expect(discovery.files.allSatisfy { $0.size == 14 && $0.version != 0 && $0.modificationTime > 0 })
         #expect(discovery.skipped.map(\.reason) == [.digest])
@@ -41,7 +41,7 @@ import TrailTestSupport
         for key in keys { try server.put(bucket: bucket, key: key, bytes: Data("{\"Records\":[]}".utf8)) }
         let client = Self.client(server.endpoint)
         var discovery = Discovery()
-        try S3Discovery.discover(S3URL(bucket: bucket), client: client, admitsFolder: nil, into: &discovery)
+        try S3Discovery.discover(S3URL(bucket: bucket), client: client, pruning: nil, into: &discovery)
         let fetcher = ObjectFetcher(client: client)
         for round in 0..<3 {
             let results = fetcher.fetch(discovery.files)
@@ -62,10 +62,10 @@ import TrailTestSupport
         }
         let client = Self.client(server.endpoint)
         var discovery = Discovery()
-        try S3Discovery.discover(S3URL(bucket: bucket, prefix: "AWSLogs/"), client: client, admitsFolder: { folder in
+        try S3Discovery.discover(S3URL(bucket: bucket, prefix: "AWSLogs/"), client: client, pruning: FolderPruning(admits: { folder in
             let values = folder.settledPartitions
             return values["region"].map { $0 == "eu-west-1" } ?? true && values["day"].map { $0 == "02" } ?? true
-        }, into: &discovery)
+        }), into: &discovery)
         #expect(discovery.files.map(\.path) == ["s3://\(bucket)/AWSLogs/111122223333/CloudTrail/eu-west-1/2024/01/02/x.json"])
         #expect(discovery.foldersPruned == 3)
         // AWSLogs/, the account, CloudTrail/, eu-west-1/, 2024/, 01/, 02/.
@@ -98,7 +98,7 @@ import TrailTestSupport
         let listOnly = Self.client(server.endpoint, key: keys.listOnlyAccessKey, secret: keys.listOnlySecret)
         let fetcher = ObjectFetcher(client: listOnly)
         var discovery = Discovery()
-        try S3Discovery.discover(S3URL(bucket: bucket), client: listOnly, admitsFolder: nil, into: &discovery)
+        try S3Discovery.discover(S3URL(bucket: bucket), client: listOnly, pruning: nil, into: &discovery)
         let results = fetcher.fetch(discovery.files)
         guard case .failure(let denied) = try #require(results.first) else {
             Issue.record("GetObject without s3:GetObject succeeded")

@@ -119,10 +119,9 @@ struct PartitionPruner {
         return true
     }
 
-    /// The sub-folders of `folder` the walk may visit without listing it (nil: list it); each is still asked
-    /// `admits(folder:)`.
-    func subfolders(of folder: CloudTrailLocation.FolderPart) -> [String]? {
-        pinned.subfolders(of: folder)
+    /// The pruning a folder walk applies for this scan: `admits(folder:)`, and the folders the predicates name.
+    var folderPruning: FolderPruning {
+        FolderPruning(admits: { admits(folder: $0) }, subfolders: { pinned.subfolders(of: $0) })
     }
 
     /// Whether `file` may hold rows that pass the scan's predicate.

@@ -77,11 +77,8 @@ public enum QueryRun {
         let defersDays = !isExplain && options.maxScanBytes == nil && plan.scans.count == 1
         do throws(SourceError) {
             // Folders that no scan can use are not even listed (a one-day, one-region query lists one folder).
-            discovery = try SourceDiscovery.discover(sources, client: options.scan.fetcher?.client, admitsFolder: { folder in
-                pruners.contains { $0.1.admits(folder: folder) }
-            }, subfolders: { folder in
-                LocalScanProvider.subfolders(of: folder, pinnedBy: pruners)
-            }, defersDays: defersDays)
+            discovery = try SourceDiscovery.discover(sources, client: options.scan.fetcher?.client,
+                                                     pruning: .union(pruners.map(\.1.folderPruning)), defersDays: defersDays)
         } catch {
             throw QueryError(.sourceFailed, error.summary, at: nil, help: error.hint)
         }
@@ -260,9 +257,8 @@ final class LocalScanProvider: ScanProvider {
         let makeLister: @Sendable () -> FolderLister = {
             // Cannot fail: QueryRun built this node's pruner before the scan.
             let pruner = try! PartitionPruner(node: node, context: context)
-            return FolderLister(admitsFolder: { pruner.admits(folder: $0) },
-                                admitsFile: pruner.isActive ? { (file) throws(QueryError) in try pruner.admits(file) } : nil,
-                                subfolders: { pruner.subfolders(of: $0) })
+            return FolderLister(pruning: pruner.folderPruning,
+                                admitsFile: pruner.isActive ? { (file) throws(QueryError) in try pruner.admits(file) } : nil)
         }
         let finished: Bool
         if let cache, SegmentScan.supports(node) {
@@ -305,16 +301,6 @@ final class LocalScanProvider: ScanProvider {
         if options.strict && !finished && sawFailure {
             completed = false
         }
-    }
-
-    /// The sub-folders of `folder` that every scan's pruner names (nil when one of them needs the folder listed).
-    static func subfolders(of folder: CloudTrailLocation.FolderPart, pinnedBy pruners: [(Int, PartitionPruner)]) -> [String]? {
-        var names = Set<String>()
-        for (_, pruner) in pruners {
-            guard let pinned = pruner.subfolders(of: folder) else { return nil }
-            names.formUnion(pinned)
-        }
-        return names.sorted()
     }
 
     /// Runs of consecutive files of one folder within `range`, at most 1,024 files and 16 MB: the cache's unit.

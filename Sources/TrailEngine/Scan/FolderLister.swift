@@ -30,25 +30,19 @@ public struct FolderListing: Sendable {
 
 /// Lists deferred folders for one worker thread, with the scan's folder and file pruning (nil: everything).
 public struct FolderLister {
-    public var admitsFolder: ((CloudTrailLocation.FolderPart) -> Bool)?
+    public var pruning: FolderPruning?
     public var admitsFile: ((LogFile) throws(QueryError) -> Bool)?
-    /// The sub-folders a query pins, visited without listing their parent (`FolderWalk.walk`).
-    public var subfolders: ((CloudTrailLocation.FolderPart) -> [String]?)?
 
-    public init(admitsFolder: ((CloudTrailLocation.FolderPart) -> Bool)? = nil,
-                admitsFile: ((LogFile) throws(QueryError) -> Bool)? = nil,
-                subfolders: ((CloudTrailLocation.FolderPart) -> [String]?)? = nil) {
-        self.admitsFolder = admitsFolder
+    public init(pruning: FolderPruning? = nil, admitsFile: ((LogFile) throws(QueryError) -> Bool)? = nil) {
+        self.pruning = pruning
         self.admitsFile = admitsFile
-        self.subfolders = subfolders
     }
 
     public func list(_ folder: DeferredFolder, client: S3Client?) -> FolderListing {
         var listing = FolderListing(folder: folder)
         let discovery: Discovery
         do throws(SourceError) {
-            (discovery, listing.continuation) = try SourceDiscovery.list(folder, client: client, admitsFolder: admitsFolder,
-                                                                                  subfolders: subfolders)
+            (discovery, listing.continuation) = try SourceDiscovery.list(folder, client: client, pruning: pruning)
         } catch {
             listing.failure = error
             return listing

@@ -3,28 +3,24 @@ import TrailSource
 
 /// Finds the log files of every `--logs` source, local folders and `s3://` URLs alike, in the order given.
 public enum SourceDiscovery {
-    /// `client` reads `s3://` sources (nil: an `s3://` source is an error). `admitsFolder` (partition pruning)
-    /// is asked about each folder or prefix before it is listed, and `subfolders` names those a query pins (they are
-    /// then visited without listing the levels above). With `defersDays`, many day folders are left
+    /// `client` reads `s3://` sources (nil: an `s3://` source is an error). `pruning` is asked about each folder or
+    /// prefix before it is listed, and may name the sub-folders to visit instead of listing it (`FolderWalk.walk`).
+    /// With `defersDays`, many day folders are left
     /// in `deferred` for the scan to list (`list(_:)`).
     public static func discover(_ sources: [String], client: S3Client?,
-                                admitsFolder: ((CloudTrailLocation.FolderPart) -> Bool)? = nil,
-                                subfolders: ((CloudTrailLocation.FolderPart) -> [String]?)? = nil,
-                                defersDays: Bool = false) throws(SourceError) -> Discovery
+                                pruning: FolderPruning? = nil, defersDays: Bool = false) throws(SourceError) -> Discovery
     {
         var discovery = Discovery()
         for source in sources {
             if let url = S3URL(source) {
                 guard let client else { throw SourceReader.noS3(source) }
                 var found = Discovery()
-                try S3Discovery.discover(url, client: client, admitsFolder: admitsFolder, subfolders: subfolders,
-                                         defersDays: defersDays, into: &found)
+                try S3Discovery.discover(url, client: client, pruning: pruning, defersDays: defersDays, into: &found)
                 discovery.append(found)
             } else if S3URL.isS3(source) {
                 throw SourceError(path: source, message: "an s3:// source needs a bucket name", hint: "--logs s3://bucket/AWSLogs/")
             } else {
-                discovery.append(try LocalDiscovery.discover([source], admitsFolder: admitsFolder, subfolders: subfolders,
-                                                             defersDays: defersDays))
+                discovery.append(try LocalDiscovery.discover([source], pruning: pruning, defersDays: defersDays))
             }
         }
         return discovery
@@ -33,15 +29,12 @@ public enum SourceDiscovery {
     /// Lists a folder `discover` deferred, on the calling thread: all of it, or for an S3 prefix left part way
     /// (`DeferredFolder.continuation`) its next page, with the token of the page after (nil: the last).
     public static func list(_ folder: DeferredFolder, client: S3Client?,
-                            admitsFolder: ((CloudTrailLocation.FolderPart) -> Bool)? = nil,
-                            subfolders: ((CloudTrailLocation.FolderPart) -> [String]?)? = nil) throws(SourceError)
+                            pruning: FolderPruning? = nil) throws(SourceError)
         -> (discovery: Discovery, continuation: String?)
     {
-        guard S3URL.isS3(folder.path) else {
-            return (LocalDiscovery.discover(deferred: folder, admitsFolder: admitsFolder, subfolders: subfolders), nil)
-        }
+        guard S3URL.isS3(folder.path) else { return (LocalDiscovery.discover(deferred: folder, pruning: pruning), nil) }
         guard let client else { throw SourceReader.noS3(folder.path) }
-        if folder.continuation != nil { return try S3Discovery.discover(page: folder, client: client, admitsFolder: admitsFolder) }
-        return (try S3Discovery.discover(deferred: folder, client: client, admitsFolder: admitsFolder, subfolders: subfolders), nil)
+        if folder.continuation != nil { return try S3Discovery.discover(page: folder, client: client, pruning: pruning) }
+        return (try S3Discovery.discover(deferred: folder, client: client, pruning: pruning), nil)
     }
 }

@@ -12,8 +12,7 @@ public enum S3Discovery {
     /// fail the whole discovery: a query must not silently miss a folder.
     /// With `defersDays`, many day prefixes are left in `deferred` for the scan (`FolderWalk.Deferral`): their
     /// listing then overlaps reading.
-    public static func discover(_ url: S3URL, client: S3Client, admitsFolder: ((CloudTrailLocation.FolderPart) -> Bool)?,
-                                subfolders: ((CloudTrailLocation.FolderPart) -> [String]?)? = nil,
+    public static func discover(_ url: S3URL, client: S3Client, pruning: FolderPruning?,
                                 defersDays: Bool = false, into discovery: inout Discovery) throws(SourceError)
     {
         let readsInsights = FolderWalk.readsInsights(url.prefix)
@@ -35,19 +34,18 @@ public enum S3Discovery {
             }
             root += "/"
         }
-        try walk(url, root: root, client: client, admitsFolder: admitsFolder, subfolders: subfolders,
+        try walk(url, root: root, client: client, pruning: pruning,
                  deferral: defersDays ? FolderWalk.Deferral(readsInsights: readsInsights) : nil, readsInsights: readsInsights,
                  into: &discovery)
     }
 
     /// Lists a prefix the walk left to the scan (`s3://bucket/prefix/`).
     public static func discover(deferred folder: DeferredFolder, client: S3Client,
-                                admitsFolder: ((CloudTrailLocation.FolderPart) -> Bool)?,
-                                subfolders: ((CloudTrailLocation.FolderPart) -> [String]?)? = nil) throws(SourceError) -> Discovery
+                                pruning: FolderPruning?) throws(SourceError) -> Discovery
     {
         let url = try folderURL(folder)
         var discovery = Discovery()
-        try walk(url, root: url.prefix, client: client, admitsFolder: admitsFolder, subfolders: subfolders, deferral: nil,
+        try walk(url, root: url.prefix, client: client, pruning: pruning, deferral: nil,
                  readsInsights: folder.readsInsights, into: &discovery)
         return discovery
     }
@@ -55,14 +53,14 @@ public enum S3Discovery {
     /// Lists the next page of a prefix whose listing discovery left part way (`folder.continuation`): that page's
     /// objects, and all of any sub-prefix it holds. Returns the token of the page after it (nil: the last).
     public static func discover(page folder: DeferredFolder, client: S3Client,
-                                admitsFolder: ((CloudTrailLocation.FolderPart) -> Bool)?) throws(SourceError)
+                                pruning: FolderPruning?) throws(SourceError)
         -> (discovery: Discovery, continuation: String?)
     {
         let url = try folderURL(folder)
         var discovery = Discovery()
         var next: String?
         var pending = folder.continuation
-        try FolderWalk.walk(url.prefix, into: &discovery, admitsFolder: admitsFolder, pathOfFolder: { url.bucketRoot + $0 })
+        try FolderWalk.walk(url.prefix, into: &discovery, pruning: pruning, pathOfFolder: { url.bucketRoot + $0 })
         { (level) throws(SourceError) -> [[DiscoveryItem]?] in
             if let token = pending {
                 // The first level is the folder itself: only the page at the token.
@@ -83,11 +81,11 @@ public enum S3Discovery {
         return url
     }
 
-    private static func walk(_ url: S3URL, root: String, client: S3Client, admitsFolder: ((CloudTrailLocation.FolderPart) -> Bool)?,
-                             subfolders: ((CloudTrailLocation.FolderPart) -> [String]?)?, deferral: FolderWalk.Deferral?, readsInsights: Bool, into discovery: inout Discovery) throws(SourceError)
+    private static func walk(_ url: S3URL, root: String, client: S3Client, pruning: FolderPruning?, deferral: FolderWalk.Deferral?,
+                             readsInsights: Bool, into discovery: inout Discovery) throws(SourceError)
     {
-        try FolderWalk.walk(root, into: &discovery, admitsFolder: admitsFolder, subfolders: subfolders,
-                            pathOfFolder: { url.bucketRoot + $0 }, deferral: deferral) { (level) throws(SourceError) -> [[DiscoveryItem]?] in
+        try FolderWalk.walk(root, into: &discovery, pruning: pruning, pathOfFolder: { url.bucketRoot + $0 },
+                            deferral: deferral) { (level) throws(SourceError) -> [[DiscoveryItem]?] in
             try listLevel(level, url, client: client, readsInsights: readsInsights, pagesFiles: deferral != nil)
         }
     }

@@ -18,9 +18,9 @@ public enum FolderWalk {
     /// - Parameters:
     ///   - pathOfFolder: the path pruning parses for a folder as `listLevel` names it (an S3 prefix gets its
     ///     `s3://bucket/`).
-    ///   - subfolders: the sub-folders to visit instead of listing a folder (paths relative to it: the regions
-    ///     and days a query names, `PinnedFolders`); nil or a nil answer: list the folder. A named folder that does
-    ///     not exist lists as empty.
+    ///   - pruning: partition pruning, asked about every folder before it is listed (a folder it refuses is only
+    ///     counted in `foldersPruned`); where it names a folder's sub-folders (`FolderPruning.subfolders`) the walk
+    ///     visits those instead of listing the folder, and a named folder that does not exist lists as empty.
     ///   - deferral: when set, day folders (`…/CloudTrail/<region>/<yyyy>/<mm>/<dd>/`) are not listed but left
     ///     in `discovery.deferred` for the scan to list, if a level holds at least `Deferral.minimumPerLevel` of
     ///     them.
@@ -28,30 +28,31 @@ public enum FolderWalk {
     ///     one `.unreadable` item, one listed only in part ends with `.rest`); nil for a folder already seen (a
     ///     symlink loop), which then adds nothing.
     public static func walk<Failure: Error>(
-        _ root: String, into discovery: inout Discovery,
-        admitsFolder: ((CloudTrailLocation.FolderPart) -> Bool)?,
-        subfolders: ((CloudTrailLocation.FolderPart) -> [String]?)? = nil, pathOfFolder: (String) -> String = { $0 },
-        deferral: Deferral? = nil,
+        _ root: String, into discovery: inout Discovery, pruning: FolderPruning?,
+        pathOfFolder: (String) -> String = { $0 }, deferral: Deferral? = nil,
         listLevel: ([String]) throws(Failure) -> [[DiscoveryItem]?]
     ) throws(Failure) {
+        /// A folder to visit and its part of the path, parsed once for pruning, naming and deferral.
+        typealias Folder = (path: String, part: CloudTrailLocation.FolderPart)
         func admitted(_ part: CloudTrailLocation.FolderPart) -> Bool {
-            guard let admitsFolder else { return true }
-            if admitsFolder(part) { return true }
+            guard let pruning else { return true }
+            if pruning.admits(part) { return true }
             discovery.foldersPruned += 1
             return false
         }
-        guard admitted(CloudTrailLocation.folderPart(of: pathOfFolder(root))) else { return }
+        let rootPart = CloudTrailLocation.folderPart(of: pathOfFolder(root))
+        guard admitted(rootPart) else { return }
         var listings: [String: [DiscoveryItem]] = [:]
         var deferred = Set<String>()
-        var level = [root]
+        var level: [Folder] = [(root, rootPart)]
         while !level.isEmpty {
-            var next: [String] = []
-            var days: [String] = []
+            var next: [Folder] = []
+            var days: [Folder] = []
             // Folders whose sub-folders the query names are not listed: the walk goes straight to those.
             var found: [(folder: String, items: [DiscoveryItem]?)] = []
             var toList: [String] = []
-            for folder in level {
-                if let subfolders, let names = subfolders(CloudTrailLocation.folderPart(of: pathOfFolder(folder))) {
+            for (folder, part) in level {
+                if let names = pruning?.subfolders(part) {
                     found.append((folder, names.map { .folder(joined(folder, $0)) }))
                 } else {
                     toList.append(folder)
@@ -66,12 +67,12 @@ public enum FolderWalk {
                 for case .folder(let sub) in items {
                     let part = CloudTrailLocation.folderPart(of: pathOfFolder(sub))
                     guard admitted(part) else { continue }
-                    if deferral != nil && part.isDay { days.append(sub) } else { next.append(sub) }
+                    if deferral != nil && part.isDay { days.append((sub, part)) } else { next.append((sub, part)) }
                 }
             }
             // A handful of day folders are listed here and their files shared out in small runs; many are each a
             // unit of work, listed by the worker that reads them.
-            if days.count >= Deferral.minimumPerLevel { deferred.formUnion(days) } else { next += days }
+            if days.count >= Deferral.minimumPerLevel { deferred.formUnion(days.map(\.path)) } else { next += days }
             level = next
         }
         var fileCount = 0

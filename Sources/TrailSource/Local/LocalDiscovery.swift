@@ -14,12 +14,10 @@ import TrailBase
 public enum LocalDiscovery {
     /// Walks `roots` (folders or files). A root that does not exist is an error; everything found is either
     /// a file to read or a skipped file with its reason.
-    /// `admitsFolder` (partition pruning) is asked about each folder before it is listed; a folder it refuses
-    /// is not entered, and only counted in `foldersPruned`.
-    /// `subfolders` names the sub-folders a query pins (`FolderWalk.walk`).
+    /// `pruning` is asked about each folder before it is listed (`FolderWalk.walk`): a folder it refuses is not
+    /// entered, and only counted in `foldersPruned`.
     /// With `defersDays`, many day folders are left in `deferred` for the scan (`FolderWalk.Deferral`).
-    public static func discover(_ roots: [String], admitsFolder: ((CloudTrailLocation.FolderPart) -> Bool)? = nil,
-                                subfolders: ((CloudTrailLocation.FolderPart) -> [String]?)? = nil,
+    public static func discover(_ roots: [String], pruning: FolderPruning? = nil,
                                 defersDays: Bool = false) throws(SourceError) -> Discovery
     {
         var discovery = Discovery()
@@ -31,7 +29,7 @@ public enum LocalDiscovery {
             }
             if isDirectory(info) {
                 let readsInsights = FolderWalk.readsInsights(root)
-                walk(root, &discovery, readsInsights: readsInsights, admitsFolder: admitsFolder, subfolders: subfolders, threads: 2,
+                walk(root, &discovery, readsInsights: readsInsights, pruning: pruning, threads: 2,
                      deferral: defersDays ? FolderWalk.Deferral(readsInsights: readsInsights) : nil)
             } else {
                 switch classify(LogFile(path: root, size: 0, modificationTime: 0), info: info, location: CloudTrailLocation(path: root),
@@ -46,12 +44,9 @@ public enum LocalDiscovery {
     }
 
     /// Lists a folder the walk left to the scan, on the calling thread (a scan worker's).
-    public static func discover(deferred folder: DeferredFolder, admitsFolder: ((CloudTrailLocation.FolderPart) -> Bool)? = nil,
-                                subfolders: ((CloudTrailLocation.FolderPart) -> [String]?)? = nil) -> Discovery
-    {
+    public static func discover(deferred folder: DeferredFolder, pruning: FolderPruning? = nil) -> Discovery {
         var discovery = Discovery()
-        walk(folder.path, &discovery, readsInsights: folder.readsInsights, admitsFolder: admitsFolder, subfolders: subfolders,
-             threads: 1, deferral: nil)
+        walk(folder.path, &discovery, readsInsights: folder.readsInsights, pruning: pruning, threads: 1, deferral: nil)
         return discovery
     }
 
@@ -70,13 +65,11 @@ public enum LocalDiscovery {
     /// PERF: entries are examined relative to an open descriptor of their folder (`fstatat`), folders are
     /// recognised by `d_type` without a `stat`, and folders are listed on two threads: listing 24k files went
     /// from 0.19 s to ~0.05 s.
-    private static func walk(_ root: String, _ discovery: inout Discovery, readsInsights: Bool,
-                             admitsFolder: ((CloudTrailLocation.FolderPart) -> Bool)?,
-                             subfolders: ((CloudTrailLocation.FolderPart) -> [String]?)?, threads: Int,
-                             deferral: FolderWalk.Deferral?) {
+    private static func walk(_ root: String, _ discovery: inout Discovery, readsInsights: Bool, pruning: FolderPruning?,
+                             threads: Int, deferral: FolderWalk.Deferral?) {
         var visited: Set<[UInt64]> = []
         // Every folder gives a listing (an unreadable one gives its failure), so the walk always lists the root.
-        FolderWalk.walk(root, into: &discovery, admitsFolder: admitsFolder, subfolders: subfolders, deferral: deferral) { level in
+        FolderWalk.walk(root, into: &discovery, pruning: pruning, deferral: deferral) { level in
             listAll(level, readsInsights: readsInsights, threads: threads).map { listing in
                 // A folder reached twice (a symlink loop) is entered once.
                 if let identity = listing.identity, !visited.insert(identity).inserted { return nil }
@@ -100,7 +93,7 @@ public enum LocalDiscovery {
                                                            hint: "its files are missing from the answer; check its permissions"))])
         }
         let folder = open(directory, O_RDONLY | O_DIRECTORY | O_CLOEXEC)
-        // Only a folder a query named (`subfolders`) can be missing: a listed one that vanished since holds nothing.
+        // Only a folder a query named (`FolderPruning.subfolders`) can be missing: a listed one that vanished since holds nothing.
         if folder < 0 && (errno == ENOENT || errno == ENOTDIR) { return Listing() }
         guard folder >= 0 else { return unreadable() }
         var dirInfo = stat()
