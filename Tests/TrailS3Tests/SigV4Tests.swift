@@ -67,8 +67,9 @@ import Testing
         credentials: AWSCredentials(accessKeyID: "AKIDEXAMPLE", secretAccessKey: secretAccessKey, source: "test suite"),
         region: "us-east-1", service: "service")
 
-    /// Parses a `.req` file: `METHOD target HTTP/1.1`, then `Name:value` lines (values kept untrimmed), then a
-    /// blank line and the body.
+    /// Parses a `.req` file: `METHOD target HTTP/1.1`, then `Name:value` lines (values kept untrimmed; a line
+    /// starting with a space is one more value of the header above, as the suite reads get-header-value-multiline),
+    /// then a blank line and the body.
     static func request(parsing text: String) -> HTTPRequest {
         let lines = text.split(separator: "\n", omittingEmptySubsequences: false)
         let requestLine = lines[0].split(separator: " ")
@@ -79,6 +80,11 @@ import Testing
         var index = 1
         while index < lines.count, !lines[index].isEmpty {
             let line = lines[index]
+            if line.first == " ", let name = request.headers.last?.name {
+                request.headers.append(HTTPHeader(name, String(line)))
+                index += 1
+                continue
+            }
             let colon = line.firstIndex(of: ":")!
             request.headers.append(HTTPHeader(String(line[..<colon]), String(line[line.index(after: colon)...])))
             index += 1
