@@ -34,9 +34,15 @@ ACTION:
                     client sees a well-formed transfer and only the content (a gzip stream without its end) is
                     short
     delay           sleeps `seconds` (default 5), then forwards
+    clock-check     S3's time check: a request whose X-Amz-Date is more than 15 minutes from the proxy's clock
+                    gets S3's 403 RequestTimeTooSkewed (with <RequestTime>, <ServerTime>,
+                    <MaxAllowedSkewMilliseconds> and a Date header, nothing forwarded); any other request does not
+                    match this rule (it uses no `times` and passes on to the next rule)
 Exits when --parent-pid is no longer its parent, or on SIGTERM.
 """
 import argparse
+import calendar
+import email.utils
 import json
 import os
 import socket
@@ -50,7 +56,8 @@ import uuid
 
 from child_lifetime import tie_to_parent
 
-ACTIONS = ("slowdown", "internal-error", "error", "reset", "truncate", "short-body", "delay")
+ACTIONS = ("slowdown", "internal-error", "error", "reset", "truncate", "short-body", "delay", "clock-check")
+MAX_SKEW_SECONDS = 15 * 60
 CONTROL_PATHS = ("/__faults__", "/__stats__", "/__reset__")
 MAX_HEAD = 256 * 1024
 
@@ -201,7 +208,7 @@ class State:
         self.faults = {action: 0 for action in ACTIONS}
         self.log = []
 
-    def take_rule(self, method, target):
+    def take_rule(self, method, target, amz_date=None):
         with self.lock:
             self.requests += 1
             for rule in self.rules:
@@ -210,6 +217,8 @@ class State:
                 if rule.get("method") and rule["method"].upper() != method.upper():
                     continue
                 if rule.get("match", "") not in target:
+                    continue
+                if rule["action"] == "clock-check" and not is_skewed(amz_date):
                     continue
                 rule["times"] -= 1
                 self.faults[rule["action"]] += 1
@@ -239,16 +248,28 @@ class State:
                     "faults": dict(self.faults), "log": list(self.log)}
 
 
+def is_skewed(amz_date):
+    """Whether an X-Amz-Date (20261122T101112Z) is more than S3's 15 minutes from this machine's clock."""
+    if not amz_date:
+        return False
+    try:
+        signed = calendar.timegm(time.strptime(amz_date, "%Y%m%dT%H%M%SZ"))
+    except ValueError:
+        return False
+    return abs(signed - time.time()) > MAX_SKEW_SECONDS
+
+
 STATE = State()
 UPSTREAM = None  # (host, port)
 KEEP_CLIENT_ALIVE = True
 
 
-def error_body(code, message, region=None):
+def error_body(code, message, region=None, elements=()):
     request_id = uuid.uuid4().hex[:16].upper()
     region_element = f"<Region>{region}</Region>" if region else ""
+    more = "".join(f"<{name}>{value}</{name}>" for name, value in elements)
     return (f'<?xml version="1.0" encoding="UTF-8"?>\n<Error><Code>{code}</Code><Message>{message}</Message>'
-            f'{region_element}<RequestId>{request_id}</RequestId><HostId>fault-proxy</HostId></Error>').encode(), request_id
+            f'{region_element}{more}<RequestId>{request_id}</RequestId><HostId>fault-proxy</HostId></Error>').encode(), request_id
 
 
 REASONS = {200: "OK", 301: "Moved Permanently", 400: "Bad Request", 403: "Forbidden", 404: "Not Found", 500: "Internal Server Error",
@@ -309,8 +330,16 @@ class Handler(socketserver.BaseRequestHandler):
             self.counted = True
             with STATE.lock:
                 STATE.connections += 1
-        rule = STATE.take_rule(method, target)
+        rule = STATE.take_rule(method, target, header(headers, "x-amz-date"))
         action = rule["action"] if rule else None
+        if action == "clock-check":
+            now = time.time()
+            elements = [("RequestTime", header(headers, "x-amz-date")),
+                        ("ServerTime", time.strftime("%Y-%m-%dT%H:%M:%SZ", time.gmtime(now))),
+                        ("MaxAllowedSkewMilliseconds", MAX_SKEW_SECONDS * 1000)]
+            return self.send_error(403, "RequestTimeTooSkewed",
+                                   "The difference between the request time and the current time is too large.",
+                                   close_after, elements=elements, date=email.utils.formatdate(now, usegmt=True))
         if action == "slowdown":
             return self.send_error(503, "SlowDown", "Please reduce your request rate.", close_after)
         if action == "internal-error":
@@ -348,10 +377,12 @@ class Handler(socketserver.BaseRequestHandler):
         self.client.sendall(status_head + response_body)
         return not (close_after or upstream_close)
 
-    def send_error(self, status, code, message, close_after, region=None):
+    def send_error(self, status, code, message, close_after, region=None, elements=(), date=None):
         # `region`: a redirect to the bucket's region, named as S3 does (header and <Region> element).
-        body, request_id = error_body(code, message, region)
+        body, request_id = error_body(code, message, region, elements)
         extra = [("x-amz-request-id", request_id)]
+        if date:
+            extra.append(("Date", date))
         if region:
             extra.append(("x-amz-bucket-region", region))
         if close_after:

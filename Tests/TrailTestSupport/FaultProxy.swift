@@ -83,6 +83,9 @@ public struct FaultRule: Sendable, Encodable, Equatable {
         case shortBody = "short-body"
         /// Waits `seconds`, then forwards.
         case delay
+        /// S3's time check: a request whose X-Amz-Date is more than 15 minutes from the real time gets S3's 403
+        /// `RequestTimeTooSkewed` (with `<ServerTime>` and a `Date` header); other requests pass, using no `times`.
+        case clockCheck = "clock-check"
     }
 
     public var match: String
@@ -132,6 +135,10 @@ public struct FaultRule: Sendable, Encodable, Equatable {
 
     public static func shortBody(_ match: String = "", method: String? = nil, times: Int = 1) -> FaultRule {
         FaultRule(match: match, method: method, action: .shortBody, times: times)
+    }
+
+    public static func clockCheck(_ match: String = "", times: Int = 1) -> FaultRule {
+        FaultRule(match: match, action: .clockCheck, times: times)
     }
 
     public static func delay(_ match: String = "", method: String? = nil, seconds: Double, times: Int = 1) -> FaultRule {

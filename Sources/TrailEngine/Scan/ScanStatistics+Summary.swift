@@ -23,6 +23,10 @@ extension ScanStatistics {
             parts.append("S3: \(s3Lists.grouped) LIST + \(s3Gets.grouped) GET request\(s3Lists + s3Gets == 1 ? "" : "s")"
                 + (s3Retries > 0 ? " (\(s3Retries.grouped) retried)" : ""))
         }
+        if s3ClockCorrection != 0 {
+            let seconds = Int(s3ClockCorrection.magnitude).grouped
+            parts.append("this machine's clock is \(seconds) s \(s3ClockCorrection > 0 ? "behind" : "ahead of") S3's: requests were signed with S3's time")
+        }
         return parts.joined(separator: ", ")
     }
 

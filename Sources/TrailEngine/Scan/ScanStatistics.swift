@@ -28,6 +28,9 @@ public struct ScanStatistics: Sendable {
     public var s3Lists = 0
     public var s3Gets = 0
     public var s3Retries = 0
+    /// Seconds this machine's clock was behind S3's (negative: ahead) when S3 refused a request for it; requests
+    /// were then signed with S3's time. 0 when S3 never said so.
+    public var s3ClockCorrection: Int64 = 0
     /// Keep every problem and every skipped file (`--verbose`), not only the first `maxListed` problems.
     public var listsEveryFile = false
     /// Skipped files with their reason; filled only when `listsEveryFile`.
@@ -45,6 +48,7 @@ public struct ScanStatistics: Sendable {
         s3Lists = client.counters.listRequests
         s3Gets = client.counters.getRequests
         s3Retries = client.counters.retriedRequests
+        s3ClockCorrection = client.counters.clockCorrectionSeconds
     }
 
     mutating func note(_ problem: SourceError) {

@@ -9,8 +9,9 @@ import TrailBase
 public typealias CredentialsSource = @Sendable () throws(CredentialsError) -> AWSCredentials
 
 /// The S3 requests trailsql makes (ListObjectsV2, GetObject): signed with SigV4, retried with backoff and jitter
-/// on throttling, 5xx, broken connections and truncated bodies, and sent to the bucket's own region once S3
-/// names it. Thread-safe: one client serves every listing and fetching thread.
+/// on throttling, 5xx, broken connections and truncated bodies, sent to the bucket's own region once S3
+/// names it, and signed with S3's time once S3 says this machine's clock is off. Thread-safe: one client serves
+/// every listing and fetching thread.
 public final class S3Client: Sendable {
     public let settings: S3Settings
     let transport: HTTPTransport
@@ -19,6 +20,12 @@ public final class S3Client: Sendable {
     let bucketRegions = Mutex<[String: String]>([:])
     /// The day's signing key, derived once for all this client's requests.
     let signingKeys = SigningKeyCache()
+    /// This machine's time, in seconds since the epoch.
+    let clock: @Sendable () -> Int64
+    /// Seconds to add to `clock` to get S3's time: learnt from S3's answer to a request it found too far from its
+    /// own time (`RequestTimeTooSkewed`), the way the AWS SDKs correct clock skew, so one refusal corrects every
+    /// later request of the query.
+    let clockSkew = Atomic<Int64>(0)
     /// Counters for statistics and tests.
     public let counters = Counters()
 
@@ -27,16 +34,22 @@ public final class S3Client: Sendable {
         let gets = Atomic<Int>(0)
         let retries = Atomic<Int>(0)
         let bytes = Atomic<Int>(0)
+        let skew = Atomic<Int64>(0)
         public var listRequests: Int { lists.load(ordering: .relaxed) }
+        /// Seconds this machine's clock was behind S3's (negative: ahead), when S3 refused a request for it and
+        /// requests were then signed with S3's time; 0 if S3 never did.
+        public var clockCorrectionSeconds: Int64 { skew.load(ordering: .relaxed) }
         public var getRequests: Int { gets.load(ordering: .relaxed) }
         public var retriedRequests: Int { retries.load(ordering: .relaxed) }
         public var bytesReceived: Int { bytes.load(ordering: .relaxed) }
     }
 
-    public init(settings: S3Settings, credentials: @escaping CredentialsSource, transport: HTTPTransport = CurlTransport()) {
+    public init(settings: S3Settings, credentials: @escaping CredentialsSource, transport: HTTPTransport = CurlTransport(),
+                clock: @escaping @Sendable () -> Int64 = WallClock.epochSeconds) {
         self.settings = settings
         self.credentials = credentials
         self.transport = transport
+        self.clock = clock
     }
 
     /// The region requests for `bucket` are signed for.
@@ -74,6 +87,7 @@ public final class S3Client: Sendable {
     {
         var attempt = 0
         var redirects = 0
+        var skewCorrected = false
         var credentialSource: String?
         while true {
             attempt += 1
@@ -88,8 +102,9 @@ public final class S3Client: Sendable {
                 credentialSource = signing.source
                 let region = region(of: bucket)
                 var request = makeRequest(bucket: bucket, key: key, query: query, region: region)
+                let signedAt = clock() + clockSkew.load(ordering: .relaxed)
                 SigV4Signer(credentials: signing, region: region, service: "s3", keys: signingKeys)
-                    .sign(&request, epochSeconds: WallClock.epochSeconds(), payloadHash: Digest.emptySHA256Hex)
+                    .sign(&request, epochSeconds: signedAt, payloadHash: Digest.emptySHA256Hex)
                 switch operation {
                 case .list: counters.lists.add(1, ordering: .relaxed)
                 case .get: counters.gets.add(1, ordering: .relaxed)
@@ -126,6 +141,18 @@ public final class S3Client: Sendable {
                     attempt -= 1
                     continue
                 }
+                // S3 found the request's time too far from its own: sign again, once, with the time S3 gave.
+                if !skewCorrected, let code = details.code, Self.clockSkewCodes.contains(code),
+                    let serverTime = details.serverTime, abs(serverTime - signedAt) >= Self.skewWorthCorrecting
+                {
+                    let skew = serverTime - clock()
+                    clockSkew.store(skew, ordering: .relaxed)
+                    counters.skew.store(skew, ordering: .relaxed)
+                    counters.retries.add(1, ordering: .relaxed)
+                    skewCorrected = true
+                    attempt -= 1
+                    continue
+                }
                 throw error
             } catch {
                 failure = error
@@ -138,6 +165,11 @@ public final class S3Client: Sendable {
             Self.sleep(seconds: backoff(attempt: attempt))
         }
     }
+
+    /// S3's codes for a request signed too far from its time (S3 allows 15 minutes).
+    static let clockSkewCodes: Set<String> = ["RequestTimeTooSkewed", "RequestExpired", "RequestInTheFuture"]
+    /// Below this S3's time is not trusted over ours: the answer took that long, or the codes meant something else.
+    static let skewWorthCorrecting: Int64 = 60
 
     /// Full jitter: a random wait up to base·2^(attempt−1), capped (AWS's recommended backoff).
     func backoff(attempt: Int) -> Double {
@@ -170,15 +202,19 @@ struct ErrorDetails {
     var message: String?
     var requestID: String?
     var region: String?
+    /// S3's time: `<ServerTime>` of a RequestTimeTooSkewed error, else the `Date` header.
+    var serverTime: Int64?
 
     init(_ response: HTTPResponse) {
         region = response.header("x-amz-bucket-region")
         requestID = response.header("x-amz-request-id")
+        serverTime = response.header("date").flatMap(HTTPDate.epochSeconds)
         guard !response.body.isEmpty, let root = try? XMLTree.parse(response.body) else { return }
         let error = root.name == "Error" ? root : root.child("Error")
         code = error?.text(of: "Code")
         message = error?.text(of: "Message")
         requestID = error?.text(of: "RequestId") ?? requestID
         region = region ?? error?.text(of: "Region")
+        serverTime = error?.text(of: "ServerTime").flatMap(ISO8601Timestamp.epochSeconds) ?? serverTime
     }
 }

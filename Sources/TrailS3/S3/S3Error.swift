@@ -44,8 +44,8 @@ public struct S3Error: Error, Sendable, CustomStringConvertible {
     /// `s3://bucket/key` (or the prefix listed).
     public var location: String { "s3://\(bucket)/\(key ?? "")" }
 
-    /// Worth retrying: throttling, server errors and broken connections. Not a skewed clock: a retry is signed
-    /// with the same clock (the hint says to fix it).
+    /// Worth retrying: throttling, server errors and broken connections. Not a skewed clock: ``S3Client`` signs
+    /// once more with S3's time when S3 gives it, and a plain retry would be signed with the same wrong clock.
     public var isTransient: Bool {
         if let transport { return transport.isTransient }
         if status >= 500 { return true }
@@ -98,7 +98,7 @@ public struct S3Error: Error, Sendable, CustomStringConvertible {
         case "ExpiredToken", "TokenRefreshRequired", "InvalidToken":
             return "the session credentials\(from) expired; get new ones (aws sso login, a new assume-role or session token)"
         case "RequestTimeTooSkewed":
-            return "this machine's clock is more than 15 minutes off; fix the time (NTP)"
+            return "this machine's clock is more than 15 minutes off S3's; fix the time (NTP). trailsql signs with S3's time instead only when S3's answer gives it"
         case "AuthorizationHeaderMalformed", "PermanentRedirect":
             return "the bucket is in another region; pass --region"
         case "SlowDown":
