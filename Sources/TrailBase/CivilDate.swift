@@ -53,6 +53,17 @@ public struct CivilDate: Sendable, Hashable {
         return (remainder < 0 ? remainder + 7 : remainder) + 1
     }
 
+    /// Seconds since 1970-01-01T00:00:00Z of a UTC date and time read from text, or nil when the fields are not
+    /// a real one (month 13, a day past the month's end, hour 24, minute 60); second 60, a leap second, counts as
+    /// the next minute's first.
+    public static func epochSeconds(year: Int, month: Int, day: Int, hour: Int, minute: Int, second: Int) -> Int64? {
+        guard (1...12).contains(month), (1...daysInMonth(year: year, month: month)).contains(day),
+              (0..<24).contains(hour), (0..<60).contains(minute), (0...60).contains(second)
+        else { return nil }
+        return Int64(CivilDate(year: year, month: month, day: day).dayNumber) * 86_400
+            + Int64(hour * 3600 + minute * 60 + second)
+    }
+
     /// 1-based day of the year.
     public var dayOfYear: Int { dayNumber - CivilDate(year: year, month: 1, day: 1).dayNumber + 1 }
 }

@@ -303,8 +303,6 @@ final class LocalScanProvider: ScanProvider {
         }
     }
 
-    /// Runs of consecutive files of one folder within `range`, at most `segmentFileLimit` files and about
-    /// `segmentByteLimit` bytes: the cache's unit.
     static let segmentFileLimit = 1024
     /// A segment is also the unit an S3 scan fetches whole before decoding it, with two per worker in flight.
     /// MEMORY: at 16 MB, Q5 over a bucket of 83 kB objects with the cache on peaked at 98–115 MB (four units of
@@ -312,6 +310,8 @@ final class LocalScanProvider: ScanProvider {
     /// 0.66–1.04 s). The query-benchmark's segments (up to 1,024 files of ~2 kB) are the same 924 as before.
     static let segmentByteLimit = 2 << 20
 
+    /// Runs of consecutive files of one folder within `range`, at most `segmentFileLimit` files and about
+    /// `segmentByteLimit` bytes: the cache's unit.
     static func segments(_ files: [LogFile], in range: Range<Int>) -> [Range<Int>] {
         var segments: [Range<Int>] = []
         var start = range.lowerBound

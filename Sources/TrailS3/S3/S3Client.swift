@@ -20,13 +20,10 @@ public final class S3Client: Sendable {
     let bucketRegions = Mutex<[String: String]>([:])
     /// The day's signing key, derived once for all this client's requests.
     let signingKeys = SigningKeyCache()
-    /// This machine's time, in seconds since the epoch.
+    /// This machine's time, in seconds since the epoch; requests are signed with it plus
+    /// `counters.clockCorrectionSeconds`.
     let clock: @Sendable () -> Int64
-    /// Seconds to add to `clock` to get S3's time: learnt from S3's answer to a request it found too far from its
-    /// own time (`RequestTimeTooSkewed`), the way the AWS SDKs correct clock skew, so one refusal corrects every
-    /// later request of the query.
-    let clockSkew = Atomic<Int64>(0)
-    /// Counters for statistics and tests.
+    /// Counters for statistics and tests, and the clock correction requests are signed with.
     public let counters = Counters()
 
     public final class Counters: Sendable {
@@ -36,12 +33,13 @@ public final class S3Client: Sendable {
         let bytes = Atomic<Int>(0)
         let skew = Atomic<Int64>(0)
         public var listRequests: Int { lists.load(ordering: .relaxed) }
-        /// Seconds this machine's clock was behind S3's (negative: ahead), when S3 refused a request for it and
-        /// requests were then signed with S3's time; 0 if S3 never did.
-        public var clockCorrectionSeconds: Int64 { skew.load(ordering: .relaxed) }
         public var getRequests: Int { gets.load(ordering: .relaxed) }
         public var retriedRequests: Int { retries.load(ordering: .relaxed) }
         public var bytesReceived: Int { bytes.load(ordering: .relaxed) }
+        /// Seconds to add to this machine's clock to get S3's (negative: ours is ahead): learnt from S3's answer to
+        /// a request it found too far from its own time (`RequestTimeTooSkewed`), the way the AWS SDKs correct
+        /// clock skew, so one refusal corrects every later request of the query; 0 if S3 never refused one.
+        public var clockCorrectionSeconds: Int64 { skew.load(ordering: .relaxed) }
     }
 
     public init(settings: S3Settings, credentials: @escaping CredentialsSource, transport: HTTPTransport = CurlTransport(),
@@ -102,7 +100,7 @@ public final class S3Client: Sendable {
                 credentialSource = signing.source
                 let region = region(of: bucket)
                 var request = makeRequest(bucket: bucket, key: key, query: query, region: region)
-                let signedAt = clock() + clockSkew.load(ordering: .relaxed)
+                let signedAt = clock() + counters.clockCorrectionSeconds
                 SigV4Signer(credentials: signing, region: region, service: "s3", keys: signingKeys)
                     .sign(&request, epochSeconds: signedAt, payloadHash: Digest.emptySHA256Hex)
                 switch operation {
@@ -145,9 +143,7 @@ public final class S3Client: Sendable {
                 if !skewCorrected, let code = details.code, Self.clockSkewCodes.contains(code),
                     let serverTime = details.serverTime, abs(serverTime - signedAt) >= Self.skewWorthCorrecting
                 {
-                    let skew = serverTime - clock()
-                    clockSkew.store(skew, ordering: .relaxed)
-                    counters.skew.store(skew, ordering: .relaxed)
+                    counters.skew.store(serverTime - clock(), ordering: .relaxed)
                     counters.retries.add(1, ordering: .relaxed)
                     skewCorrected = true
                     attempt -= 1

@@ -15,11 +15,8 @@ enum HTTPDate {
         else { return nil }
         let clock = fields[4].split(separator: ":", omittingEmptySubsequences: false)
         guard clock.count == 3, clock.allSatisfy({ $0.count == 2 }),
-              let hour = Int(clock[0]), let minute = Int(clock[1]), let second = Int(clock[2]),
-              (1...CivilDate.daysInMonth(year: year, month: monthIndex + 1)).contains(day),
-              (0..<24).contains(hour), (0..<60).contains(minute), (0...60).contains(second)
+              let hour = Int(clock[0]), let minute = Int(clock[1]), let second = Int(clock[2])
         else { return nil }
-        let days = CivilDate(year: year, month: monthIndex + 1, day: day).dayNumber
-        return Int64(days) * 86_400 + Int64(hour * 3600 + minute * 60 + second)
+        return CivilDate.epochSeconds(year: year, month: monthIndex + 1, day: day, hour: hour, minute: minute, second: second)
     }
 }

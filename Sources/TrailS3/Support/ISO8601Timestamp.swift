@@ -39,8 +39,8 @@ enum ISO8601Timestamp {
         guard let year = number(4), expect("-"), let month = number(2), expect("-"), let day = number(2),
               expect("Tt "), let hour = number(2), expect(":"), let minute = number(2), expect(":"),
               let second = number(2),
-              (1...12).contains(month), (1...CivilDate.daysInMonth(year: year, month: month)).contains(day),
-              hour < 24, minute < 60, second <= 60
+              let seconds = CivilDate.epochSeconds(year: year, month: month, day: day, hour: hour, minute: minute,
+                                                   second: second)
         else { return nil }
         var nanoseconds: Int64 = 0
         if expect(".") || expect(",") {
@@ -64,7 +64,6 @@ enum ISO8601Timestamp {
             }
         }
         guard position == bytes.count else { return nil }
-        let days = CivilDate(year: year, month: month, day: day).dayNumber
-        return (Int64(days) * 86_400 + Int64(hour * 3600 + minute * 60 + second) - Int64(offsetSeconds), nanoseconds)
+        return (seconds - Int64(offsetSeconds), nanoseconds)
     }
 }
