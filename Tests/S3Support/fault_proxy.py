@@ -38,6 +38,9 @@ ACTION:
                     gets S3's 403 RequestTimeTooSkewed (with <RequestTime>, <ServerTime>,
                     <MaxAllowedSkewMilliseconds> and a Date header, nothing forwarded); any other request does not
                     match this rule (it uses no `times` and passes on to the next rule)
+    sts-clock-check STS's time check, the same test: a skewed request gets STS's 403 ErrorResponse
+                    SignatureDoesNotMatch "Signature expired: REQUEST is now earlier than … (NOW - 15 min.)" (or
+                    "Signature not yet current: …") with a Date header, nothing forwarded
 Exits when --parent-pid is no longer its parent, or on SIGTERM.
 """
 import argparse
@@ -56,7 +59,8 @@ import uuid
 
 from child_lifetime import tie_to_parent
 
-ACTIONS = ("slowdown", "internal-error", "error", "reset", "truncate", "short-body", "delay", "clock-check")
+ACTIONS = ("slowdown", "internal-error", "error", "reset", "truncate", "short-body", "delay", "clock-check",
+           "sts-clock-check")
 MAX_SKEW_SECONDS = 15 * 60
 CONTROL_PATHS = ("/__faults__", "/__stats__", "/__reset__")
 MAX_HEAD = 256 * 1024
@@ -218,7 +222,7 @@ class State:
                     continue
                 if rule.get("match", "") not in target:
                     continue
-                if rule["action"] == "clock-check" and not is_skewed(amz_date):
+                if rule["action"] in ("clock-check", "sts-clock-check") and not is_skewed(amz_date):
                     continue
                 rule["times"] -= 1
                 self.faults[rule["action"]] += 1
@@ -340,6 +344,8 @@ class Handler(socketserver.BaseRequestHandler):
             return self.send_error(403, "RequestTimeTooSkewed",
                                    "The difference between the request time and the current time is too large.",
                                    close_after, elements=elements, date=email.utils.formatdate(now, usegmt=True))
+        if action == "sts-clock-check":
+            return self.send_sts_skew(header(headers, "x-amz-date"), close_after)
         if action == "slowdown":
             return self.send_error(503, "SlowDown", "Please reduce your request rate.", close_after)
         if action == "internal-error":
@@ -388,6 +394,26 @@ class Handler(socketserver.BaseRequestHandler):
         if close_after:
             extra.append(("Connection", "close"))
         self.client.sendall(response_bytes(status, body, extra=extra))
+        return not close_after
+
+    def send_sts_skew(self, amz_date, close_after):
+        now = time.time()
+        signed = calendar.timegm(time.strptime(amz_date, "%Y%m%dT%H%M%SZ"))
+        stamp = lambda seconds: time.strftime("%Y%m%dT%H%M%SZ", time.gmtime(seconds))
+        if signed < now:
+            message = (f"Signature expired: {amz_date} is now earlier than {stamp(now - MAX_SKEW_SECONDS)} "
+                       f"({stamp(now)} - 15 min.)")
+        else:
+            message = (f"Signature not yet current: {amz_date} is still later than {stamp(now + MAX_SKEW_SECONDS)} "
+                       f"({stamp(now)} + 15 min.)")
+        request_id = str(uuid.uuid4())
+        body = ('<ErrorResponse xmlns="https://sts.amazonaws.com/doc/2011-06-15/">\n  <Error>\n    <Type>Sender</Type>\n'
+                f'    <Code>SignatureDoesNotMatch</Code>\n    <Message>{message}</Message>\n  </Error>\n'
+                f'  <RequestId>{request_id}</RequestId>\n</ErrorResponse>\n').encode()
+        extra = [("x-amzn-RequestId", request_id), ("Date", email.utils.formatdate(now, usegmt=True))]
+        if close_after:
+            extra.append(("Connection", "close"))
+        self.client.sendall(response_bytes(403, body, content_type="text/xml", extra=extra))
         return not close_after
 
     def connect_upstream(self):

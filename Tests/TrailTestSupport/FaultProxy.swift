@@ -86,6 +86,9 @@ public struct FaultRule: Sendable, Encodable, Equatable {
         /// S3's time check: a request whose X-Amz-Date is more than 15 minutes from the real time gets S3's 403
         /// `RequestTimeTooSkewed` (with `<ServerTime>` and a `Date` header); other requests pass, using no `times`.
         case clockCheck = "clock-check"
+        /// STS's time check: the same test, answered as STS does, 403 `SignatureDoesNotMatch` "Signature expired:
+        /// … (NOW - 15 min.)" or "Signature not yet current: …", with a `Date` header.
+        case stsClockCheck = "sts-clock-check"
     }
 
     public var match: String
@@ -139,6 +142,10 @@ public struct FaultRule: Sendable, Encodable, Equatable {
 
     public static func clockCheck(_ match: String = "", times: Int = 1) -> FaultRule {
         FaultRule(match: match, action: .clockCheck, times: times)
+    }
+
+    public static func stsClockCheck(_ match: String = "", times: Int = 1) -> FaultRule {
+        FaultRule(match: match, action: .stsClockCheck, times: times)
     }
 
     public static func delay(_ match: String = "", method: String? = nil, seconds: Double, times: Int = 1) -> FaultRule {

@@ -35,20 +35,15 @@ struct STSClient: Sendable {
         let form = ([("Action", action), ("Version", "2011-06-15")] + parameters)
             .map { "\($0.0)=\(URIEncoding.encode($0.1))" }
             .joined(separator: "&")
-        var request = HTTPRequest(
-            method: "POST", url: endpoint.url + "/",
-            headers: [HTTPHeader("Content-Type", "application/x-www-form-urlencoded; charset=utf-8")],
-            body: Array(form.utf8), timeoutSeconds: 30)
-        if let credentials {
-            SigV4Signer(credentials: credentials, region: endpoint.signingRegion, service: "sts")
-                .sign(&request, epochSeconds: now)
-        }
-        let response: HTTPResponse
-        do {
-            response = try transport.send(request)
-        } catch {
-            throw CredentialsError("STS \(action) could not reach \(endpoint.url): \(error.message)",
-                                   hint: "check the network, or the STS endpoint configured")
+        var signedAt = now
+        var response = try send(action, form, signedWith: credentials, at: signedAt)
+        // STS found the signature's time too far from its own (this machine's clock is off): sign again, once,
+        // with the time STS gave, as the AWS SDKs do.
+        if let credentials, response.status != 200, let serverTime = Self.serverTimeOfSkewRefusal(response),
+            abs(serverTime - signedAt) >= S3Client.skewWorthCorrecting
+        {
+            signedAt = serverTime
+            response = try send(action, form, signedWith: credentials, at: signedAt)
         }
         guard response.status == 200 else { throw Self.failure(action, response) }
         guard let root = try? XMLTree.parse(response.body),
@@ -60,20 +55,66 @@ struct STSClient: Sendable {
             // The body holds secrets when it is a success, so it is not quoted.
             throw CredentialsError("STS \(action) answered without credentials")
         }
+        // The expiration is STS's time; the cache compares it with this machine's, so it moves by the correction.
+        let correction = signedAt - now
         return AWSCredentials(
             accessKeyID: accessKeyID, secretAccessKey: secretAccessKey,
             sessionToken: credentials.text(of: "SessionToken").nonEmpty,
-            expiration: credentials.text(of: "Expiration").flatMap(ISO8601Timestamp.epochSeconds), source: source)
+            expiration: credentials.text(of: "Expiration").flatMap(ISO8601Timestamp.epochSeconds).map { $0 - correction },
+            source: source)
+    }
+
+    private func send(_ action: String, _ form: String, signedWith credentials: AWSCredentials?,
+                      at epochSeconds: Int64) throws(CredentialsError) -> HTTPResponse
+    {
+        var request = HTTPRequest(
+            method: "POST", url: endpoint.url + "/",
+            headers: [HTTPHeader("Content-Type", "application/x-www-form-urlencoded; charset=utf-8")],
+            body: Array(form.utf8), timeoutSeconds: 30)
+        if let credentials {
+            SigV4Signer(credentials: credentials, region: endpoint.signingRegion, service: "sts")
+                .sign(&request, epochSeconds: epochSeconds)
+        }
+        do {
+            return try transport.send(request)
+        } catch {
+            throw CredentialsError("STS \(action) could not reach \(endpoint.url): \(error.message)",
+                                   hint: "check the network, or the STS endpoint configured")
+        }
+    }
+
+    /// STS's time, when `response` refuses a request for being signed too far from it: STS says
+    /// `SignatureDoesNotMatch` "Signature expired: 20261122T080000Z is now earlier than 20261122T094500Z
+    /// (20261122T100000Z - 15 min.)" (or "Signature not yet current: … is still later than … (… + 15 min.)"); other
+    /// endpoints say `RequestExpired` and the like. The time is the `Date` header's, else the one in parentheses.
+    static func serverTimeOfSkewRefusal(_ response: HTTPResponse) -> Int64? {
+        guard [400, 403].contains(response.status), let (code, message) = errorCodeAndMessage(response) else { return nil }
+        let isSkew = S3Client.clockSkewCodes.contains(code)
+            || (["SignatureDoesNotMatch", "InvalidSignatureException"].contains(code)
+                && (message.hasPrefix("Signature expired") || message.hasPrefix("Signature not yet current")))
+        guard isSkew else { return nil }
+        if let date = response.header("date").flatMap(HTTPDate.epochSeconds) { return date }
+        guard let open = message.lastIndex(of: "(") else { return nil }
+        return AMZDate.epochSeconds(String(message[message.index(after: open)...].prefix(16)))
+    }
+
+    private static func errorCodeAndMessage(_ response: HTTPResponse) -> (code: String, message: String)? {
+        guard let root = try? XMLTree.parse(response.body),
+              let error = root.name == "Error" ? root : root.child("Error") ?? root.find("Errors", "Error"),
+              let code = error.text(of: "Code")
+        else { return nil }
+        return (code, error.text(of: "Message") ?? "")
     }
 
     /// `<ErrorResponse><Error><Code>AccessDenied</Code><Message>…</Message></Error></ErrorResponse>`.
     private static func failure(_ action: String, _ response: HTTPResponse) -> CredentialsError {
-        if let root = try? XMLTree.parse(response.body),
-           let error = root.child("Error") ?? root.find("Errors", "Error"),
-           let code = error.text(of: "Code")
-        {
-            let message = error.text(of: "Message").map { ": \($0)" } ?? ""
-            return CredentialsError("STS \(action) failed with \(code)\(message) (HTTP \(response.status))")
+        if let (code, message) = errorCodeAndMessage(response) {
+            let hint = message.hasPrefix("Signature expired") || message.hasPrefix("Signature not yet current")
+                || S3Client.clockSkewCodes.contains(code)
+                ? "this machine's clock is off: set it right (NTP, "
+                    + "`timedatectl set-ntp true`)" : nil
+            return CredentialsError("STS \(action) failed with \(code)\(message.isEmpty ? "" : ": " + message) "
+                                    + "(HTTP \(response.status))", hint: hint)
         }
         return CredentialsError("STS \(action) failed with HTTP \(response.status)")
     }

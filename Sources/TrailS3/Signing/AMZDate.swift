@@ -22,6 +22,24 @@ public enum AMZDate {
         return text
     }
 
+    /// The time of an `x-amz-date` string (`20150830T123600Z`), or nil if it is not exactly that form.
+    public static func epochSeconds(_ text: String) -> Int64? {
+        let bytes = Array(text.utf8)
+        guard bytes.count == 16, bytes[8] == UInt8(ascii: "T"), bytes[15] == UInt8(ascii: "Z") else { return nil }
+        func number(_ range: Range<Int>) -> Int? {
+            var value = 0
+            for byte in bytes[range] {
+                guard byte.isASCIIDigit else { return nil }
+                value = value * 10 + Int(byte - UInt8(ascii: "0"))
+            }
+            return value
+        }
+        guard let year = number(0..<4), let month = number(4..<6), let day = number(6..<8),
+              let hour = number(9..<11), let minute = number(11..<13), let second = number(13..<15)
+        else { return nil }
+        return CivilDate.epochSeconds(year: year, month: month, day: day, hour: hour, minute: minute, second: second)
+    }
+
     /// The credential scope's date: the first eight characters, `yyyyMMdd`.
     public static func day(of amzDate: String) -> String { String(amzDate.prefix(8)) }
 
