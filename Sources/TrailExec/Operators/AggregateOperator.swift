@@ -33,10 +33,10 @@ final class AggregateOperator: BatchSink {
 
     func push(_ batch: Batch) throws(QueryError) -> Bool {
         var groupIDs = [Int32](repeating: 0, count: batch.count)
-        if keys.count == 1, keys[0].type == .varchar, case .varchar(let column) = try evaluator.evaluate(keys[0], batch) {
+        let keyColumns = try keys.map { (key) throws(QueryError) in try evaluator.evaluate(key, batch) }
+        if keys.count == 1, keys[0].type == .varchar, case .varchar(let column) = keyColumns[0] {
             assignGroups(column, to: &groupIDs)
         } else if !keys.isEmpty {
-            let keyColumns = try keys.map { (key) throws(QueryError) in try evaluator.evaluate(key, batch) }
             for row in 0..<batch.count {
                 key.removeAll(keepingCapacity: true)
                 for (column, expression) in zip(keyColumns, keys) {
@@ -62,7 +62,8 @@ final class AggregateOperator: BatchSink {
         return true
     }
 
-    /// The group of each row for one varchar key (GROUP BY eventname, arn, …), keyed as `KeyEncoder` keys it.
+    /// The group of each row for one varchar key (GROUP BY eventname, arn, …), keyed by `KeyEncoder.appendText`
+    /// as the general path keys it.
     ///
     /// PERF: the column's arrays are borrowed once per batch and the key buffer and table are locals, so a row
     /// costs a hash probe and no retain/release or exclusivity check (per-row `KeyEncoder.append` destructured
@@ -79,19 +80,14 @@ final class AggregateOperator: BatchSink {
         column.offsets.withUnsafeBufferPointer { offsets in
             column.bytes.withUnsafeBytes { bytes in
                 for row in 0..<groupIDs.count {
+                    let valid = column.validity[row]
+                    let value = UnsafeRawBufferPointer(rebasing: bytes[Int(offsets[row])..<Int(offsets[row + 1])])
                     key.removeAll(keepingCapacity: true)
-                    if column.validity[row] {
-                        let start = Int(offsets[row]), end = Int(offsets[row + 1])
-                        key.append(1)
-                        KeyEncoder.appendInt(Int64(end - start), to: &key)
-                        key.append(contentsOf: UnsafeRawBufferPointer(rebasing: bytes[start..<end]))
-                    } else {
-                        key.append(0)
-                    }
+                    if valid { KeyEncoder.appendText(value, to: &key) } else { key.append(0) }
                     let (id, inserted) = table.id(of: key)
                     if inserted {
-                        if column.validity[row] {
-                            keyBuilders[0].bytes.append(contentsOf: key[9...])
+                        if valid {
+                            keyBuilders[0].bytes.append(contentsOf: value)
                             keyBuilders[0].commitString()
                         } else {
                             keyBuilders[0].appendNull()

@@ -10,10 +10,7 @@ enum KeyEncoder {
         switch column {
         case .varchar(let c):
             guard c.validity[row] else { key.append(0); return }
-            key.append(1)
-            let start = Int(c.offsets[row]), end = Int(c.offsets[row + 1])
-            appendInt(Int64(end - start), to: &key)
-            key.append(contentsOf: c.bytes[start..<end])
+            c.withBytes(at: row) { appendText($0, to: &key) }
         case .int64(let c):
             guard c.validity[row] else { key.append(0); return }
             key.append(1)
@@ -70,6 +67,14 @@ enum KeyEncoder {
             }
             for entry in entries.sorted(by: { ValueOrder.compareBytes($0, $1) < 0 }) { key.append(contentsOf: entry) }
         }
+    }
+
+    /// A non-NULL varchar value: a 1, its length, its bytes (a NULL is a single 0).
+    @inline(__always)
+    static func appendText(_ bytes: UnsafeRawBufferPointer, to key: inout [UInt8]) {
+        key.append(1)
+        appendInt(Int64(bytes.count), to: &key)
+        key.append(contentsOf: bytes)
     }
 
     @inline(__always)
