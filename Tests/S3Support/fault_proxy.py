@@ -252,15 +252,18 @@ class State:
                     "faults": dict(self.faults), "log": list(self.log)}
 
 
-def is_skewed(amz_date):
-    """Whether an X-Amz-Date (20261122T101112Z) is more than S3's 15 minutes from this machine's clock."""
-    if not amz_date:
-        return False
+def amz_seconds(amz_date):
+    """An X-Amz-Date (20261122T101112Z) as seconds since the epoch; None if absent or malformed."""
     try:
-        signed = calendar.timegm(time.strptime(amz_date, "%Y%m%dT%H%M%SZ"))
+        return calendar.timegm(time.strptime(amz_date or "", "%Y%m%dT%H%M%SZ"))
     except ValueError:
-        return False
-    return abs(signed - time.time()) > MAX_SKEW_SECONDS
+        return None
+
+
+def is_skewed(amz_date):
+    """Whether an X-Amz-Date is more than S3's (and STS's) 15 minutes from this machine's clock."""
+    signed = amz_seconds(amz_date)
+    return signed is not None and abs(signed - time.time()) > MAX_SKEW_SECONDS
 
 
 STATE = State()
@@ -398,7 +401,7 @@ class Handler(socketserver.BaseRequestHandler):
 
     def send_sts_skew(self, amz_date, close_after):
         now = time.time()
-        signed = calendar.timegm(time.strptime(amz_date, "%Y%m%dT%H%M%SZ"))
+        signed = amz_seconds(amz_date)
         stamp = lambda seconds: time.strftime("%Y%m%dT%H%M%SZ", time.gmtime(seconds))
         if signed < now:
             message = (f"Signature expired: {amz_date} is now earlier than {stamp(now - MAX_SKEW_SECONDS)} "

@@ -7,18 +7,9 @@ import TrailTestSupport
 /// current") and says its time, and the chain signs once more with it (the fault proxy, in front of moto's STS,
 /// checks X-Amz-Date as STS does). The credentials' expiration is moved to this machine's clock.
 @Suite(.serialized) struct STSClockSkewTests {
-    static let config = """
-        [profile base]
-        aws_access_key_id = AKIABASE
-        aws_secret_access_key = base-secret
-        [profile reader]
-        role_arn = arn:aws:iam::123456789012:role/reader
-        source_profile = base
-        duration_seconds = 1800
-        """
-
     func resolve(through proxy: FaultProxy, clockOffset: Int64) throws -> AWSCredentials {
-        let fixture = try AWSFilesFixture(config: Self.config)
+        // Profile `reader` assumes a role with duration_seconds 1800, sourced from profile `base`.
+        let fixture = try AWSFilesFixture(config: CredentialAssumeRoleTests.config)
         defer { fixture.remove() }
         let settings = try fixture.settings(profile: "reader", environment: ["AWS_ENDPOINT_URL_STS": proxy.endpoint])
         return try CredentialChain.resolve(settings: settings, now: WallClock.epochSeconds() + clockOffset)

@@ -39,13 +39,14 @@ struct STSClient: Sendable {
         var response = try send(action, form, signedWith: credentials, at: signedAt)
         // STS found the signature's time too far from its own (this machine's clock is off): sign again, once,
         // with the time STS gave, as the AWS SDKs do.
-        if let credentials, response.status != 200, let serverTime = Self.serverTimeOfSkewRefusal(response),
+        if let credentials, response.status != 200,
+            let serverTime = Self.serverTimeOfSkewRefusal(status: response.status, ErrorDetails(response)),
             abs(serverTime - signedAt) >= S3Client.skewWorthCorrecting
         {
             signedAt = serverTime
             response = try send(action, form, signedWith: credentials, at: signedAt)
         }
-        guard response.status == 200 else { throw Self.failure(action, response) }
+        guard response.status == 200 else { throw Self.failure(action, response.status, ErrorDetails(response)) }
         guard let root = try? XMLTree.parse(response.body),
               let result = root.child("\(action)Result"),
               let credentials = result.child("Credentials"),
@@ -88,34 +89,30 @@ struct STSClient: Sendable {
     /// (20261122T100000Z - 15 min.)" (or "Signature not yet current: … is still later than … (… + 15 min.)"); other
     /// endpoints say `RequestExpired` and the like. The time is the `Date` header's, else the one in parentheses.
     static func serverTimeOfSkewRefusal(_ response: HTTPResponse) -> Int64? {
-        guard [400, 403].contains(response.status), let (code, message) = errorCodeAndMessage(response) else { return nil }
-        let isSkew = S3Client.clockSkewCodes.contains(code)
-            || (["SignatureDoesNotMatch", "InvalidSignatureException"].contains(code)
-                && (message.hasPrefix("Signature expired") || message.hasPrefix("Signature not yet current")))
-        guard isSkew else { return nil }
-        if let date = response.header("date").flatMap(HTTPDate.epochSeconds) { return date }
-        guard let open = message.lastIndex(of: "(") else { return nil }
+        serverTimeOfSkewRefusal(status: response.status, ErrorDetails(response))
+    }
+
+    private static func serverTimeOfSkewRefusal(status: Int, _ details: ErrorDetails) -> Int64? {
+        guard [400, 403].contains(status), refusesClock(details) else { return nil }
+        if let serverTime = details.serverTime { return serverTime }
+        guard let message = details.message, let open = message.lastIndex(of: "(") else { return nil }
         return AMZDate.epochSeconds(String(message[message.index(after: open)...].prefix(16)))
     }
 
-    private static func errorCodeAndMessage(_ response: HTTPResponse) -> (code: String, message: String)? {
-        guard let root = try? XMLTree.parse(response.body),
-              let error = root.name == "Error" ? root : root.child("Error") ?? root.find("Errors", "Error"),
-              let code = error.text(of: "Code")
-        else { return nil }
-        return (code, error.text(of: "Message") ?? "")
+    /// Whether the error says the request's time is too far from the server's.
+    private static func refusesClock(_ details: ErrorDetails) -> Bool {
+        guard let code = details.code else { return false }
+        let message = details.message ?? ""
+        return S3Client.clockSkewCodes.contains(code)
+            || (["SignatureDoesNotMatch", "InvalidSignatureException"].contains(code)
+                && (message.hasPrefix("Signature expired") || message.hasPrefix("Signature not yet current")))
     }
 
     /// `<ErrorResponse><Error><Code>AccessDenied</Code><Message>…</Message></Error></ErrorResponse>`.
-    private static func failure(_ action: String, _ response: HTTPResponse) -> CredentialsError {
-        if let (code, message) = errorCodeAndMessage(response) {
-            let hint = message.hasPrefix("Signature expired") || message.hasPrefix("Signature not yet current")
-                || S3Client.clockSkewCodes.contains(code)
-                ? "this machine's clock is off: set it right (NTP, "
-                    + "`timedatectl set-ntp true`)" : nil
-            return CredentialsError("STS \(action) failed with \(code)\(message.isEmpty ? "" : ": " + message) "
-                                    + "(HTTP \(response.status))", hint: hint)
-        }
-        return CredentialsError("STS \(action) failed with HTTP \(response.status)")
+    private static func failure(_ action: String, _ status: Int, _ details: ErrorDetails) -> CredentialsError {
+        guard let code = details.code else { return CredentialsError("STS \(action) failed with HTTP \(status)") }
+        let message = details.message.map { ": \($0)" } ?? ""
+        let hint = refusesClock(details) ? "this machine's clock is off: set it right (NTP, `timedatectl set-ntp true`)" : nil
+        return CredentialsError("STS \(action) failed with \(code)\(message) (HTTP \(status))", hint: hint)
     }
 }

@@ -191,26 +191,3 @@ public final class S3Client: Sendable {
         while nanosleep(&request, &remaining) != 0 && errno == EINTR { request = remaining }
     }
 }
-
-/// What an S3 error response says: `<Error><Code>…</Code><Message>…</Message><Region>…</Region>…`.
-struct ErrorDetails {
-    var code: String?
-    var message: String?
-    var requestID: String?
-    var region: String?
-    /// S3's time: `<ServerTime>` of a RequestTimeTooSkewed error, else the `Date` header.
-    var serverTime: Int64?
-
-    init(_ response: HTTPResponse) {
-        region = response.header("x-amz-bucket-region")
-        requestID = response.header("x-amz-request-id")
-        serverTime = response.header("date").flatMap(HTTPDate.epochSeconds)
-        guard !response.body.isEmpty, let root = try? XMLTree.parse(response.body) else { return }
-        let error = root.name == "Error" ? root : root.child("Error")
-        code = error?.text(of: "Code")
-        message = error?.text(of: "Message")
-        requestID = error?.text(of: "RequestId") ?? requestID
-        region = region ?? error?.text(of: "Region")
-        serverTime = error?.text(of: "ServerTime").flatMap(ISO8601Timestamp.epochSeconds) ?? serverTime
-    }
-}
