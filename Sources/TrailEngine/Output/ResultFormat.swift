@@ -46,6 +46,10 @@ public final class ResultWriter: BatchSink {
 
     public func push(_ batch: Batch) throws(QueryError) -> Bool {
         if !wroteHeader { header() }
+        if format == .csv {
+            writeCSV(batch)
+            return true
+        }
         var out = ""
         for row in 0..<batch.count {
             rows += 1
@@ -56,8 +60,7 @@ public final class ResultWriter: BatchSink {
                     return ValueText.render(value, type, null: "NULL")
                 })
             case .csv:
-                out += zip(batch.columns, types).map { csvField(ValueText.render($0.value(at: row), $1, null: ""), isNull: $0.isNull(row)) }
-                    .joined(separator: ",") + "\n"
+                break  // writeCSV
             case .tsv:
                 out += zip(batch.columns, types).map { column, type in
                     column.isNull(row) ? "" : tsvField(ValueText.render(column.value(at: row), type))
@@ -75,6 +78,44 @@ public final class ResultWriter: BatchSink {
             }
         }
         if !out.isEmpty { write(out) }
+        return true
+    }
+
+    /// CSV rows as bytes: every non-null field quoted, its quotes doubled. An ASCII varchar is copied straight
+    /// from its column; other values are rendered as text first.
+    /// PERF: a `String` per field, escaped and joined, took ~20% of a warm `SELECT *` needle query (15,073 rows
+    /// of all columns): 0.75–0.77 s → 0.54–0.66 s.
+    func writeCSV(_ batch: Batch) {
+        let varchars: [VarcharColumn?] = batch.columns.map { if case .varchar(let text) = $0 { text } else { nil } }
+        var out: [UInt8] = []
+        out.reserveCapacity(batch.count * batch.columns.count * 16)
+        for row in 0..<batch.count {
+            rows += 1
+            for index in batch.columns.indices {
+                if index > 0 { out.append(UInt8(ascii: ",")) }
+                let column = batch.columns[index]
+                if column.isNull(row) { continue }
+                if let text = varchars[index], text.withBytes(at: row, { ResultWriter.appendCSVField($0, into: &out, onlyASCII: true) }) {
+                    continue
+                }
+                var rendered = ValueText.render(column.value(at: row), types[index], null: "")
+                rendered.withUTF8 { _ = ResultWriter.appendCSVField(UnsafeRawBufferPointer($0), into: &out, onlyASCII: false) }
+            }
+            out.append(UInt8(ascii: "\n"))
+        }
+        if !out.isEmpty { write(String(decoding: out, as: UTF8.self)) }
+    }
+
+    /// Appends `text` quoted, with its quotes doubled; with `onlyASCII`, appends nothing and returns false when
+    /// `text` holds a byte ≥ 0x80 (its rendering replaces invalid UTF-8, which the caller does).
+    static func appendCSVField(_ text: UnsafeRawBufferPointer, into out: inout [UInt8], onlyASCII: Bool) -> Bool {
+        if onlyASCII, text.contains(where: { $0 >= 0x80 }) { return false }
+        out.append(UInt8(ascii: "\""))
+        for byte in text {
+            out.append(byte)
+            if byte == UInt8(ascii: "\"") { out.append(byte) }
+        }
+        out.append(UInt8(ascii: "\""))
         return true
     }
 
@@ -172,14 +213,14 @@ extension String {
     /// PERF: works on UTF-8 and returns `self` when there is nothing to replace; iterating `Character`s took
     /// 9% of a `SELECT *` query's time writing CSV.
     func replacingAll(_ target: Character, _ replacement: String) -> String {
-        guard let byte = target.asciiValue, !utf8.contains(byte) else {
-            if target.asciiValue != nil { return self }
+        guard let byte = target.asciiValue else {
             var out = ""
             for character in self {
                 if character == target { out += replacement } else { out.append(character) }
             }
             return out
         }
+        guard utf8.contains(byte) else { return self }
         var bytes: [UInt8] = []
         bytes.reserveCapacity(utf8.count + 8)
         for unit in utf8 {
