@@ -130,7 +130,7 @@ public final class SegmentCache: Sendable {
 
     /// Writes an entry: `columns` are (info without offsets, blob bytes).
     func write(_ key: String, folder: String, files: [SegmentEntry.File], rowCount: Int,
-               columns: [(SegmentEntry.ColumnInfo, [UInt8])]) {
+               columns: [(SegmentEntry.ColumnInfo, [UInt8])], view: SegmentEntry.View? = nil) {
         var infos: [SegmentEntry.ColumnInfo] = []
         var offset = 0
         for (info, blob) in columns {
@@ -141,7 +141,7 @@ public final class SegmentCache: Sendable {
             infos.append(placed)
             offset += blob.count
         }
-        let entry = SegmentEntry(folder: folder, files: files, rowCount: rowCount, columns: infos)
+        let entry = SegmentEntry(folder: folder, files: files, rowCount: rowCount, columns: infos, view: view)
         let header = entry.encodeHeader()
         var out = SegmentEntry.magic
         withUnsafeBytes(of: Int64(header.count).littleEndian) { out += $0 }
@@ -183,8 +183,13 @@ public final class SegmentCache: Sendable {
     public struct Statistics: Sendable {
         public var entries = 0
         public var bytes = 0
+        /// Files and rows of the whole entries.
         public var files = 0
         public var rows = 0
+        /// Needle views (`SegmentEntry.View`, counted in `entries`), the files they cover and the rows they keep.
+        public var views = 0
+        public var viewFiles = 0
+        public var viewRows = 0
         public var corrupt = 0
     }
 
@@ -258,8 +263,14 @@ public final class SegmentCache: Sendable {
                 result.corrupt += 1
                 continue
             }
-            result.files += entry.files.count
-            result.rows += entry.rowCount
+            if entry.view == nil {
+                result.files += entry.files.count
+                result.rows += entry.rowCount
+            } else {
+                result.views += 1
+                result.viewFiles += entry.files.count
+                result.viewRows += entry.rowCount
+            }
         }
         return result
     }

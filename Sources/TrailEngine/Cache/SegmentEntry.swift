@@ -11,11 +11,13 @@ import TrailSource
 ///
 /// On disk: `TSQLSEG4` (entries of an older format fail it and are rebuilt), the header's length (u64), the
 /// header, its CRC-32, then one blob per column (`ColumnCodec`), each with its own CRC-32 in the header — so a
-/// query reads and checks only the columns it needs. Every column holds every row of the segment.
+/// query reads and checks only the columns it needs. Every column holds every row of the segment, or, in a
+/// needle view (`View`), every row of the records that may hold a query's search text.
 ///
 /// The header holds the segment's absolute folder once, then per file its name front-coded against the previous
 /// one (the length shared with it, then the rest), size, modification time, version and record count, all
-/// integers as LEB128 varints.
+/// integers as LEB128 varints. Last comes the view: 0, or 1, its needles and per file its kept rows and whether
+/// its text was skipped.
 /// PERF: full paths and fixed 8-byte integers made the headers most of the 47 MB a count(*) over 213,864 files
 /// caches; front-coded names and varints take the entries to 12 MB (3.9× smaller). A warm run whose entries are
 /// in the page cache is no faster (its `stat`s dominate); one whose entries were evicted reads a quarter.
@@ -37,13 +39,30 @@ struct SegmentEntry {
         var checksum: UInt32
     }
 
-    static let magic: [UInt8] = Array("TSQLSEG4".utf8)
+    /// An entry made by a scan with search text (`TextNeedles`) holds only the rows of the records that may
+    /// contain it: files (or, for wide scans, records) without it were never parsed. It serves only scans with
+    /// the same needles, tested the same way; `File.records` still counts every record the scan met.
+    struct View: Equatable {
+        /// `TextNeedles.cacheKey`.
+        var needles: String
+        /// Per file: the rows it contributes to the columns.
+        var rows: [Int]
+        /// Per file: its text lacked the needles, so it was not parsed.
+        var textSkipped: [Bool]
+    }
+
+    static let magic: [UInt8] = Array("TSQLSEG5".utf8)
 
     /// The absolute folder of every file (`CacheIdentity.folder`).
     var folder: String
     var files: [File]
+    /// Rows in each column: the files' records, or the view's rows.
     var rowCount: Int
     var columns: [ColumnInfo]
+    var view: View?
+
+    /// Each file's rows in the columns.
+    var rowsPerFile: [Int] { view?.rows ?? files.map(\.records) }
 
     /// Serialises the header for `columns` (offsets relative to the first blob).
     func encodeHeader() -> [UInt8] {
@@ -77,6 +96,13 @@ struct SegmentEntry {
             text(column.path); text(column.type)
             int(column.offset); int(column.length); int(Int(column.checksum))
         }
+        if let view {
+            int(1)
+            text(view.needles)
+            for (rows, skipped) in zip(view.rows, view.textSkipped) { int(rows << 1 | (skipped ? 1 : 0)) }
+        } else {
+            int(0)
+        }
         return out
     }
 
@@ -84,10 +110,12 @@ struct SegmentEntry {
         var reason: String
     }
 
-    /// What a header is checked against: the segment's files now, and their absolute folder.
+    /// What a header is checked against: the segment's files now, their absolute folder, and the needles of
+    /// the view wanted (nil: a whole entry).
     struct Expected {
         var folder: String
         var files: ArraySlice<LogFile>
+        var needles: String? = nil
     }
 
     /// Decodes a header. With `expected`, names are compared in place instead of being decoded (PERF: a String
@@ -173,8 +201,28 @@ struct SegmentEntry {
             columns.append(ColumnInfo(path: path, type: type, offset: try number(), length: try number(),
                                       checksum: UInt32(truncatingIfNeeded: try int())))
         }
+        var view: View?
+        switch try int() {
+        case 0:
+            break
+        case 1:
+            var found = View(needles: try text(), rows: [], textSkipped: [])
+            for file in files {
+                let value = try number()
+                let rows = value >> 1
+                // A view keeps some of a file's records, and none of a file it did not parse.
+                guard rows <= file.records, value & 1 == 0 || file.records == 0 else { throw Corrupt(reason: "view rows exceed records") }
+                found.rows.append(rows)
+                found.textSkipped.append(value & 1 == 1)
+            }
+            view = found
+        default:
+            throw Corrupt(reason: "unknown view kind")
+        }
+        if let expected, expected.needles != view?.needles { matches = false }
         guard offset == bytes.count else { throw Corrupt(reason: "bytes after the header") }
-        guard files.reduce(0, { $0 + $1.records }) == rowCount else { throw Corrupt(reason: "row count differs") }
-        return (SegmentEntry(folder: folder, files: files, rowCount: rowCount, columns: columns), matches)
+        let entry = SegmentEntry(folder: folder, files: files, rowCount: rowCount, columns: columns, view: view)
+        guard entry.rowsPerFile.reduce(0, +) == rowCount else { throw Corrupt(reason: "row count differs") }
+        return (entry, matches)
     }
 }

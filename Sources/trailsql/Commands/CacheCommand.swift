@@ -28,6 +28,9 @@ struct CacheCommand: ParsableCommand {
             print("size:     \(statistics.bytes) bytes (limit \(cache.sizeLimit))")
             print("files:    \(statistics.files) log files")
             print("events:   \(statistics.rows)")
+            if statistics.views > 0 {
+                print("searches: \(statistics.views) entries keep \(statistics.viewRows) events of \(statistics.viewFiles) files for queries with search text")
+            }
             if statistics.corrupt > 0 { print("corrupt:  \(statistics.corrupt) (rebuilt when next needed)") }
         }
     }
