@@ -33,6 +33,44 @@ struct SegmentCacheTests {
         _ = try LogGenerator(options: options).run()
     }
 
+    /// Generated logs and an empty cache, in temporary folders that `cleanUp` deletes.
+    struct Setup {
+        let folder: URL
+        let cacheFolder: URL
+        let cache: SegmentCache
+
+        init(_ name: String, events: Int = 6_000) throws {
+            folder = try Fixtures.makeTemporaryDirectory(name)
+            cacheFolder = try Fixtures.makeTemporaryDirectory("cache-dir")
+            cache = SegmentCache(directory: cacheFolder.path)
+            try SegmentCacheTests.generate(folder, events: events)
+        }
+
+        func cleanUp() {
+            Fixtures.cleanUp(folder)
+            Fixtures.cleanUp(cacheFolder)
+        }
+    }
+
+    /// The inflated JSON of the gzip log file at `path`.
+    static func json(_ path: String) throws -> [UInt8] {
+        // The bytes read and inflated live in the reader and the inflater.
+        let reader = FileReader()
+        let inflater = Inflater()
+        return try withExtendedLifetime((reader, inflater)) { Array(try inflater.inflate(try reader.read(path))) }
+    }
+
+    /// The records of the gzip log file at `path`.
+    static func records(_ path: String) throws -> [[String: Any]] {
+        (try JSONSerialization.jsonObject(with: Data(try json(path))) as! [String: Any])["Records"] as! [[String: Any]]
+    }
+
+    /// Writes the gzip log file at `path` anew with `records` (its size and modification time change).
+    static func rewrite(_ path: String, records: [[String: Any]]) throws {
+        let json = try JSONSerialization.data(withJSONObject: ["Records": records])
+        try Data(GzipWriter.compress(Array(json))).write(to: URL(fileURLWithPath: path))
+    }
+
     struct Answer {
         var rows: [String]
         var statistics: QueryStatistics
@@ -58,11 +96,9 @@ struct SegmentCacheTests {
 
     @Test("cold and warm runs give the answers of a run without the cache, the warm one from the cache alone")
     func sameAnswers() throws {
-        let folder = try Fixtures.makeTemporaryDirectory("cache-logs")
-        let cacheFolder = try Fixtures.makeTemporaryDirectory("cache-dir")
-        defer { Fixtures.cleanUp(folder); Fixtures.cleanUp(cacheFolder) }
-        try Self.generate(folder)
-        let cache = SegmentCache(directory: cacheFolder.path)
+        let setup = try Setup("cache-logs")
+        defer { setup.cleanUp() }
+        let folder = setup.folder, cache = setup.cache
         for sql in Self.queries {
             let plain = try Self.run(sql, folder, cache: nil)
             let cold = try Self.run(sql, folder, cache: cache)
@@ -88,28 +124,19 @@ struct SegmentCacheTests {
 
     @Test("a changed or vanished file is never served from the cache")
     func changedFiles() throws {
-        let folder = try Fixtures.makeTemporaryDirectory("cache-change")
-        let cacheFolder = try Fixtures.makeTemporaryDirectory("cache-dir")
-        defer { Fixtures.cleanUp(folder); Fixtures.cleanUp(cacheFolder) }
-        try Self.generate(folder, events: 2_000)
-        let cache = SegmentCache(directory: cacheFolder.path)
+        let setup = try Setup("cache-change", events: 2_000)
+        defer { setup.cleanUp() }
+        let folder = setup.folder, cache = setup.cache
         let sql = "SELECT eventname, count(*) FROM t GROUP BY 1 ORDER BY 1"
         _ = try Self.run(sql, folder, cache: cache)
         let files = try LocalDiscovery.discover([folder.path]).files
         // Rewrite one file with one event less (new size and mtime), delete another.
         let changed = files[files.count / 2]
-        let reader = FileReader()
-        let inflater = Inflater()
-        let raw = Array(try inflater.inflate(try reader.read(changed.path)))
-        var document = try JSONSerialization.jsonObject(with: Data(raw)) as! [String: Any]
-        var records = document["Records"] as! [[String: Any]]
+        var records = try Self.records(changed.path)
         let dropped = records.removeLast()["eventName"] as! String
-        document["Records"] = records
-        let json = try JSONSerialization.data(withJSONObject: document)
-        try Data(GzipWriter.compress(Array(json))).write(to: URL(fileURLWithPath: changed.path))
+        try Self.rewrite(changed.path, records: records)
         let vanished = files.first { $0.path != changed.path }!
-        let vanishedRaw = Array(try inflater.inflate(try reader.read(vanished.path)))
-        let vanishedCount = (try JSONSerialization.jsonObject(with: Data(vanishedRaw)) as! [String: Any])["Records"].map { ($0 as! [Any]).count }!
+        let vanishedCount = try Self.records(vanished.path).count
         try FileManager.default.removeItem(atPath: vanished.path)
 
         let warm = try Self.run(sql, folder, cache: cache)
@@ -126,28 +153,22 @@ struct SegmentCacheTests {
 
     @Test("a view of the records holding search text is never served once a file changed, even one it skipped")
     func viewOfChangedFiles() throws {
-        let folder = try Fixtures.makeTemporaryDirectory("cache-view")
-        let cacheFolder = try Fixtures.makeTemporaryDirectory("cache-dir")
-        defer { Fixtures.cleanUp(folder); Fixtures.cleanUp(cacheFolder) }
-        try Self.generate(folder, events: 2_000)
-        let cache = SegmentCache(directory: cacheFolder.path)
+        let setup = try Setup("cache-view", events: 2_000)
+        defer { setup.cleanUp() }
+        let folder = setup.folder, cache = setup.cache
         let sql = "SELECT eventname, sourceipaddress, count(*) FROM t WHERE eventname = 'ConsoleLogin' GROUP BY 1, 2 ORDER BY 2"
         let cold = try Self.run(sql, folder, cache: cache)
         #expect(cold.statistics.scan.filesTextSkipped > 0)
         #expect(cache.statistics().views > 0)
         #expect(cache.statistics().entries == cache.statistics().views)
         // A file the view skipped now holds a console login (its size and mtime change).
-        let reader = FileReader()
-        let inflater = Inflater()
         let skipped = try LocalDiscovery.discover([folder.path]).files.first { file in
-            !String(decoding: try inflater.inflate(try reader.read(file.path)), as: UTF8.self).contains("ConsoleLogin")
+            !String(decoding: try Self.json(file.path), as: UTF8.self).contains("ConsoleLogin")
         }!
-        var document = try JSONSerialization.jsonObject(with: Data(try inflater.inflate(try reader.read(skipped.path)))) as! [String: Any]
-        var records = document["Records"] as! [[String: Any]]
+        var records = try Self.records(skipped.path)
         records[0]["eventName"] = "ConsoleLogin"
         records[0]["sourceIPAddress"] = "198.51.100.77"
-        document["Records"] = records
-        try Data(GzipWriter.compress(Array(try JSONSerialization.data(withJSONObject: document)))).write(to: URL(fileURLWithPath: skipped.path))
+        try Self.rewrite(skipped.path, records: records)
 
         let plain = try Self.run(sql, folder, cache: nil)
         // The new address is a group of its own.
@@ -173,12 +194,10 @@ struct SegmentCacheTests {
 
     @Test("a file has one identity: entries made through a relative path serve a symlink and the absolute path")
     func oneIdentityPerFile() throws {
-        let folder = try Fixtures.makeTemporaryDirectory("cache-identity")
-        let cacheFolder = try Fixtures.makeTemporaryDirectory("cache-dir")
+        let setup = try Setup("cache-identity", events: 1_500)
         let links = try Fixtures.makeTemporaryDirectory("cache-links")
-        defer { Fixtures.cleanUp(folder); Fixtures.cleanUp(cacheFolder); Fixtures.cleanUp(links) }
-        try Self.generate(folder, events: 1_500)
-        let cache = SegmentCache(directory: cacheFolder.path)
+        defer { setup.cleanUp(); Fixtures.cleanUp(links) }
+        let folder = setup.folder, cache = setup.cache
         let sql = "SELECT eventname, count(*) FROM t GROUP BY 1 ORDER BY 1"
         let plain = try Self.run(sql, folder, cache: nil)
         // The same folder as a path relative to the working directory, with a `.` and a `..` in it.
@@ -314,11 +333,9 @@ struct SegmentCacheTests {
 
     @Test("a corrupt entry is detected by its checksum, not trusted, and rebuilt")
     func corruption() throws {
-        let folder = try Fixtures.makeTemporaryDirectory("cache-corrupt")
-        let cacheFolder = try Fixtures.makeTemporaryDirectory("cache-dir")
-        defer { Fixtures.cleanUp(folder); Fixtures.cleanUp(cacheFolder) }
-        try Self.generate(folder, events: 2_000)
-        let cache = SegmentCache(directory: cacheFolder.path)
+        let setup = try Setup("cache-corrupt", events: 2_000)
+        defer { setup.cleanUp() }
+        let folder = setup.folder, cacheFolder = setup.cacheFolder, cache = setup.cache
         let sql = "SELECT eventsource, count(*) FROM t GROUP BY 1 ORDER BY 1"
         let plain = try Self.run(sql, folder, cache: nil)
         _ = try Self.run(sql, folder, cache: cache)
@@ -349,11 +366,9 @@ struct SegmentCacheTests {
 
     @Test("past its size limit the cache drops the least recently used entries; clear empties it")
     func eviction() throws {
-        let folder = try Fixtures.makeTemporaryDirectory("cache-evict")
-        let cacheFolder = try Fixtures.makeTemporaryDirectory("cache-dir")
-        defer { Fixtures.cleanUp(folder); Fixtures.cleanUp(cacheFolder) }
-        try Self.generate(folder, events: 4_000)
-        let unlimited = SegmentCache(directory: cacheFolder.path)
+        let setup = try Setup("cache-evict", events: 4_000)
+        defer { setup.cleanUp() }
+        let folder = setup.folder, cacheFolder = setup.cacheFolder, unlimited = setup.cache
         _ = try Self.run("SELECT * FROM t", folder, cache: unlimited)
         let full = unlimited.statistics().bytes
         #expect(full > 0)

@@ -9,7 +9,7 @@ import TrailSource
 /// One cache entry: the decoded columns of a segment (a run of log files of one folder), with the identity of
 /// every file it was decoded from.
 ///
-/// On disk: `TSQLSEG4` (entries of an older format fail it and are rebuilt), the header's length (u64), the
+/// On disk: `TSQLSEG5` (entries of an older format fail it and are rebuilt), the header's length (u64), the
 /// header, its CRC-32, then one blob per column (`ColumnCodec`), each with its own CRC-32 in the header — so a
 /// query reads and checks only the columns it needs. Every column holds every row of the segment, or, in a
 /// needle view (`View`), every row of the records that may hold a query's search text.
@@ -43,7 +43,7 @@ struct SegmentEntry {
     /// contain it: files (or, for wide scans, records) without it were never parsed. It serves only scans with
     /// the same needles, tested the same way; `File.records` still counts every record the scan met.
     struct View: Equatable {
-        /// `TextNeedles.cacheKey`.
+        /// The needles and how they were tested (`SegmentScan.viewName`).
         var needles: String
         /// Per file: the rows it contributes to the columns.
         var rows: [Int]

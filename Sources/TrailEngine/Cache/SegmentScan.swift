@@ -22,9 +22,8 @@ final class SegmentScan {
     let reader: SourceReader
     let inflater = Inflater(maxOutputBytes: 1 << 30)
     var scratch: [UInt8] = []
-    let needles: TextNeedles
-    /// Records, not only files, are tested for the needles (a wide scan: `TextNeedles.isWide`).
-    let testsRecords: Bool
+    /// The scan's search-text test in front of `projector`.
+    let needleTest: NeedleTest<RecordProjector>
     /// With needles, the name of the view this scan reads and writes (`SegmentEntry.View`).
     let viewNeedles: String?
 
@@ -38,9 +37,8 @@ final class SegmentScan {
             !TableKind.partitionColumnNames.contains($0.path[0]) && seen.insert($0.dottedPath).inserted
         }
         projector = try ScanOutput.projector(for: columns)
-        needles = TextNeedles(node)
-        testsRecords = !needles.isEmpty && TextNeedles.isWide(node)
-        viewNeedles = needles.isEmpty ? nil : SegmentScan.viewName(needles, testsRecords: testsRecords)
+        needleTest = NeedleTest(projector, node: node)
+        viewNeedles = needleTest.needles.isEmpty ? nil : SegmentScan.viewName(needleTest.needles, testsRecords: needleTest.testsRecords)
     }
 
     /// Whether the cache can serve `node` at all: CloudTrail tables (Lake converts its columns after decoding).
@@ -51,13 +49,7 @@ final class SegmentScan {
     /// The needles as a view names them: each group's needles, and the groups, in byte order (the order the
     /// predicate lists them in does not matter), in hex; and whether records or files were tested.
     static func viewName(_ needles: TextNeedles, testsRecords: Bool) -> String {
-        let digits = Array("0123456789abcdef".utf8)
-        func hex(_ bytes: [UInt8]) -> String {
-            var out: [UInt8] = []
-            for byte in bytes { out += [digits[Int(byte >> 4)], digits[Int(byte & 15)]] }
-            return String(decoding: out, as: UTF8.self)
-        }
-        let groups = needles.groups.map { Set($0.map(hex)).sorted().joined(separator: ",") }
+        let groups = needles.groups.map { Set($0.map(Digest.hex)).sorted().joined(separator: ",") }
         return (testsRecords ? "records:" : "files:") + Set(groups).sorted().joined(separator: ";")
     }
 
@@ -153,21 +145,14 @@ final class SegmentScan {
     private func decode(_ files: ArraySlice<LogFile>, key: String, folder: String, previous: SegmentCache.Reader?)
         -> [(FileOutcome, QueryScanWorker.Output)]
     {
-        var visitor = projector
-        var tested = RecordNeedleTest(inner: projector, needles: needles)
-        let needles = self.needles
+        var visitor = needleTest
+        let test = needleTest
         var fileOutcomes: [FileOutcome] = []
         var rows: [Int] = []
         reader.prefetch(files)
         for file in files {
             let before = projector.count
-            if viewNeedles == nil {
-                fileOutcomes.append(ParallelScan.read(file, &visitor, reader, inflater, &scratch))
-            } else if testsRecords {
-                fileOutcomes.append(ParallelScan.read(file, &tested, reader, inflater, &scratch, admits: needles.mayMatch))
-            } else {
-                fileOutcomes.append(ParallelScan.read(file, &visitor, reader, inflater, &scratch, admits: needles.mayMatch))
-            }
+            fileOutcomes.append(ParallelScan.read(file, &visitor, reader, inflater, &scratch, admits: test.admits))
             rows.append(projector.count - before)
         }
         let decoded = projector.finish()
