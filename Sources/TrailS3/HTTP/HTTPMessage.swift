@@ -7,6 +7,11 @@ public struct HTTPHeader: Sendable, Equatable {
         self.name = name
         self.value = value
     }
+
+    /// Whether the name is `name`, ignoring ASCII case (header names are ASCII), without lower-casing copies.
+    public func isNamed(_ name: String) -> Bool {
+        self.name.utf8.elementsEqual(name.utf8) { HTTPResponse.lower($0) == HTTPResponse.lower($1) }
+    }
 }
 
 /// An HTTP request as sent: `url` carries the scheme, host, port, the already percent-encoded path and query.
@@ -28,14 +33,12 @@ public struct HTTPRequest: Sendable {
 
     /// The first header of that name (case-insensitive).
     public func header(_ name: String) -> String? {
-        let wanted = name.lowercased()
-        return headers.first { $0.name.lowercased() == wanted }?.value
+        headers.first { $0.isNamed(name) }?.value
     }
 
     /// Sets a header, replacing any of the same name (case-insensitive).
     public mutating func setHeader(_ name: String, _ value: String) {
-        let wanted = name.lowercased()
-        headers.removeAll { $0.name.lowercased() == wanted }
+        headers.removeAll { $0.isNamed(name) }
         headers.append(HTTPHeader(name, value))
     }
 }

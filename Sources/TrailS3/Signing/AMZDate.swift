@@ -9,17 +9,26 @@ public enum AMZDate {
         let secondsPerDay: Int64 = 86_400
         let date = CivilDate(dayNumber: Int(floorDivide(epochSeconds, secondsPerDay)))
         let secondOfDay = Int(floorModulo(epochSeconds, secondsPerDay))
-        var text = ""
-        text.reserveCapacity(16)
-        appendDigits(date.year, width: 4, to: &text)
-        appendDigits(date.month, width: 2, to: &text)
-        appendDigits(date.day, width: 2, to: &text)
-        text += "T"
-        appendDigits(secondOfDay / 3600, width: 2, to: &text)
-        appendDigits(secondOfDay / 60 % 60, width: 2, to: &text)
-        appendDigits(secondOfDay % 60, width: 2, to: &text)
-        text += "Z"
-        return text
+        // A year outside 0–9999 does not fit the form (and no AWS service would take it): it keeps its last four
+        // digits, without a sign.
+        return String(unsafeUninitializedCapacity: 16) { text in
+            func put(_ value: Int, width: Int, at offset: Int) {
+                var value = abs(value)
+                for position in stride(from: offset + width - 1, through: offset, by: -1) {
+                    text[position] = UInt8(ascii: "0") + UInt8(value % 10)
+                    value /= 10
+                }
+            }
+            put(date.year, width: 4, at: 0)
+            put(date.month, width: 2, at: 4)
+            put(date.day, width: 2, at: 6)
+            text[8] = UInt8(ascii: "T")
+            put(secondOfDay / 3600, width: 2, at: 9)
+            put(secondOfDay / 60 % 60, width: 2, at: 11)
+            put(secondOfDay % 60, width: 2, at: 13)
+            text[15] = UInt8(ascii: "Z")
+            return 16
+        }
     }
 
     /// The time of an `x-amz-date` string (`20150830T123600Z`), or nil if it is not exactly that form.
@@ -42,10 +51,4 @@ public enum AMZDate {
 
     /// The credential scope's date: the first eight characters, `yyyyMMdd`.
     public static func day(of amzDate: String) -> String { String(amzDate.prefix(8)) }
-
-    private static func appendDigits(_ value: Int, width: Int, to text: inout String) {
-        let digits = String(value)
-        if digits.count < width { text += String(repeating: "0", count: width - digits.count) }
-        text += digits
-    }
 }

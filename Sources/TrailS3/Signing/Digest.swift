@@ -13,10 +13,21 @@ public enum Digest {
     public static func sha256(_ bytes: UnsafeRawBufferPointer) -> [UInt8] {
         [UInt8](unsafeUninitializedCapacity: sha256Length) { digest, initialized in
             withNonNullBase(bytes) { base, count in
-                _ = SHA256(base, count, digest.baseAddress)
+                _ = EVP_Digest(base, count, digest.baseAddress, nil, sha256Algorithm.pointer, nil)
             }
             initialized = sha256Length
         }
+    }
+
+    /// OpenSSL's SHA-256, looked up once.
+    ///
+    /// PERF: `SHA256()` looks the algorithm up in OpenSSL 3's provider store on every call (a lock and a search):
+    /// 470 ns for 300 bytes against 255 ns with the algorithm fetched once (a C loop over both, this machine).
+    private static let sha256Algorithm = Algorithm(pointer: EVP_MD_fetch(nil, "SHA256", nil))
+
+    /// An OpenSSL algorithm object: immutable once fetched, and usable from any thread.
+    private struct Algorithm: @unchecked Sendable {
+        let pointer: OpaquePointer?
     }
 
     public static func sha256<Bytes: Collection>(_ bytes: Bytes) -> [UInt8] where Bytes.Element == UInt8 {
@@ -28,20 +39,66 @@ public enum Digest {
     }
 
     public static func hmacSHA256(key: [UInt8], message: [UInt8]) -> [UInt8] {
-        [UInt8](unsafeUninitializedCapacity: sha256Length) { mac, initialized in
-            var macLength: UInt32 = 0
-            key.withUnsafeBytes { keyBytes in
-                message.withUnsafeBytes { messageBytes in
-                    withNonNullBase(keyBytes) { keyBase, keyCount in
-                        withNonNullBase(messageBytes) { messageBase, messageCount in
-                            _ = HMAC(EVP_sha256(), keyBase, Int32(keyCount), messageBase, messageCount,
-                                     mac.baseAddress, &macLength)
+        HMACKey(key).authenticate(message)
+    }
+
+    /// An HMAC-SHA256 key made ready once (OpenSSL's MAC context after the key's pads), for many messages.
+    ///
+    /// PERF: `HMAC()` looks up HMAC and SHA-256 in OpenSSL 3's provider store and pads the key on every call;
+    /// copying a keyed context took 550 ns per 150-byte message against 1,200 ns (a C loop over both, this
+    /// machine). SigV4 signs every request with the day's key.
+    public final class HMACKey: @unchecked Sendable, CustomReflectable {
+        /// Never changed after `init`; `authenticate` works on copies, so threads may share the key.
+        private let context: OpaquePointer?
+
+        public init(_ key: [UInt8]) {
+            context = EVP_MAC_CTX_new(hmacAlgorithm.pointer)
+            "digest".withCString { name in
+                "SHA256".withCString { value in
+                    var parameters = [
+                        OSSL_PARAM_construct_utf8_string(name, UnsafeMutablePointer(mutating: value), 0),
+                        OSSL_PARAM_construct_end(),
+                    ]
+                    key.withUnsafeBytes { keyBytes in
+                        withNonNullBase(keyBytes) { base, count in
+                            precondition(EVP_MAC_init(context, base, count, &parameters) == 1, "HMAC-SHA256 setup failed")
                         }
                     }
                 }
             }
-            precondition(macLength == UInt32(sha256Length), "HMAC-SHA256 gave \(macLength) bytes")
-            initialized = sha256Length
+        }
+
+        deinit { EVP_MAC_CTX_free(context) }
+
+        /// HMAC-SHA256 of `message` under this key.
+        public func authenticate(_ message: [UInt8]) -> [UInt8] {
+            let copy = EVP_MAC_CTX_dup(context)
+            defer { EVP_MAC_CTX_free(copy) }
+            return [UInt8](unsafeUninitializedCapacity: sha256Length) { mac, initialized in
+                var macLength = 0
+                message.withUnsafeBytes { messageBytes in
+                    withNonNullBase(messageBytes) { base, count in
+                        precondition(EVP_MAC_update(copy, base, count) == 1
+                                     && EVP_MAC_final(copy, mac.baseAddress, &macLength, sha256Length) == 1,
+                                     "HMAC-SHA256 failed")
+                    }
+                }
+                precondition(macLength == sha256Length, "HMAC-SHA256 gave \(macLength) bytes")
+                initialized = sha256Length
+            }
+        }
+
+        /// Mirrors (`dump`, the debugger) must not walk into the key.
+        public var customMirror: Mirror { Mirror(self, children: [], displayStyle: .class) }
+    }
+
+    private static let hmacAlgorithm = Algorithm(pointer: EVP_MAC_fetch(nil, "HMAC", nil))
+
+    /// Appends lowercase hex, two digits a byte.
+    public static func appendHex(_ bytes: [UInt8], to text: inout [UInt8]) {
+        for byte in bytes {
+            text.append(lowercaseHexDigits[Int(byte >> 4)])
+            text.append(lowercaseHexDigits[Int(byte & 0x0F)])
         }
     }
 

@@ -41,15 +41,15 @@ struct RequestTarget {
 
     private static func dropDefaultPort(_ authority: Substring, scheme: Substring) -> Substring {
         // The port's colon is the last one after any IPv6 literal's closing bracket.
-        let hostEnd = authority.lastIndex(of: "]") ?? authority.startIndex
-        guard let colon = authority[hostEnd...].lastIndex(of: ":") else { return authority }
-        let port = authority[authority.index(after: colon)...]
-        let defaultPort: Substring? =
-            switch scheme.lowercased() {
-            case "https": "443"
-            case "http": "80"
-            default: nil
-            }
-        return port == defaultPort || port.isEmpty ? authority[..<colon] : authority
+        let bytes = authority.utf8
+        let hostEnd = bytes.lastIndex(of: UInt8(ascii: "]")) ?? bytes.startIndex
+        guard let colon = bytes[hostEnd...].lastIndex(of: UInt8(ascii: ":")) else { return authority }
+        let port = bytes[bytes.index(after: colon)...]
+        func isScheme(_ name: String) -> Bool {
+            scheme.utf8.elementsEqual(name.utf8) { HTTPResponse.lower($0) == $1 }
+        }
+        let isDefault = port.isEmpty || (port.elementsEqual("443".utf8) && isScheme("https"))
+            || (port.elementsEqual("80".utf8) && isScheme("http"))
+        return isDefault ? authority[..<colon] : authority
     }
 }

@@ -38,12 +38,21 @@ public struct SigV4Signer: Sendable {
         addSigningHeaders(to: &request, amzDate: amzDate, payloadHash: payloadHash)
         let canonical = CanonicalRequest(request, normalizesPath: normalizesPath, payloadHash: payloadHash)
         let day = AMZDate.day(of: amzDate)
-        let signature = signature(stringToSign: stringToSign(canonicalRequest: canonical.text, amzDate: amzDate),
-                                  date: day)
-        request.setHeader(
-            "Authorization",
-            "\(Self.algorithm) Credential=\(credentials.accessKeyID)/\(credentialScope(date: day)), "
-                + "SignedHeaders=\(canonical.signedHeaders), Signature=\(signature)")
+        let scope = credentialScope(date: day)
+        let signature = signature(stringToSign: stringToSign(canonicalRequest: canonical.bytes, amzDate: amzDate, scope: scope),
+                                  scope: scope)
+        var authorization: [UInt8] = []
+        authorization.reserveCapacity(Self.algorithm.utf8.count + scope.utf8.count + canonical.signedHeaders.count + 160)
+        authorization += Self.algorithm.utf8
+        authorization += " Credential=".utf8
+        authorization += credentials.accessKeyID.utf8
+        authorization.append(UInt8(ascii: "/"))
+        authorization += scope.utf8
+        authorization += ", SignedHeaders=".utf8
+        authorization += canonical.signedHeaders
+        authorization += ", Signature=".utf8
+        authorization += signature
+        request.setHeader("Authorization", String(decoding: authorization, as: UTF8.self))
     }
 
     /// The canonical request of `request` as `sign` sends it: with the signer's `x-amz-*` headers applied.
@@ -54,31 +63,55 @@ public struct SigV4Signer: Sendable {
     }
 
     public func stringToSign(canonicalRequest: String, amzDate: String) -> String {
-        [
-            Self.algorithm, amzDate, credentialScope(date: AMZDate.day(of: amzDate)),
-            Digest.hex(Digest.sha256(canonicalRequest.utf8)),
-        ].joined(separator: "\n")
+        String(decoding: stringToSign(canonicalRequest: Array(canonicalRequest.utf8), amzDate: amzDate,
+                                      scope: credentialScope(date: AMZDate.day(of: amzDate))),
+               as: UTF8.self)
+    }
+
+    /// `algorithm \n amzDate \n scope \n hex(SHA-256(canonical request))`.
+    private func stringToSign(canonicalRequest: [UInt8], amzDate: String, scope: String) -> [UInt8] {
+        var text: [UInt8] = []
+        text.reserveCapacity(Self.algorithm.utf8.count + amzDate.utf8.count + scope.utf8.count + 67)
+        text += Self.algorithm.utf8
+        text.append(CanonicalRequest.newline)
+        text += amzDate.utf8
+        text.append(CanonicalRequest.newline)
+        text += scope.utf8
+        text.append(CanonicalRequest.newline)
+        Digest.appendHex(Digest.sha256(canonicalRequest), to: &text)
+        return text
     }
 
     /// - Parameter date: `yyyyMMdd`, the day of the credential scope.
     public func signature(stringToSign: String, date: String) -> String {
-        Digest.hex(Digest.hmacSHA256(key: signingKey(date: date), message: Array(stringToSign.utf8)))
+        String(decoding: signature(stringToSign: Array(stringToSign.utf8), scope: credentialScope(date: date)),
+               as: UTF8.self)
+    }
+
+    /// The lowercase hex HMAC of the string to sign under the scope's signing key.
+    private func signature(stringToSign: [UInt8], scope: String) -> [UInt8] {
+        var hex: [UInt8] = []
+        hex.reserveCapacity(Digest.sha256Length * 2)
+        Digest.appendHex(signingKey(scope: scope).authenticate(stringToSign), to: &hex)
+        return hex
     }
 
     /// `date/region/service/aws4_request`.
     public func credentialScope(date: String) -> String { "\(date)/\(region)/\(service)/aws4_request" }
 
-    /// HMAC chain from `"AWS4" + secret` through the date, region, service and `aws4_request`.
-    func signingKey(date: String) -> [UInt8] {
+    /// HMAC chain from `"AWS4" + secret` through the scope's date, region, service and `aws4_request`.
+    ///
+    /// - Parameter scope: `credentialScope(date:)`.
+    private func signingKey(scope: String) -> Digest.HMACKey {
         let derive = {
             var key = Array(("AWS4" + credentials.secretAccessKey).utf8)
-            for part in [date, region, service, "aws4_request"] {
-                key = Digest.hmacSHA256(key: key, message: Array(part.utf8))
+            for part in scope.utf8.split(separator: UInt8(ascii: "/"), omittingEmptySubsequences: false) {
+                key = Digest.hmacSHA256(key: key, message: Array(part))
             }
-            return key
+            return Digest.HMACKey(key)
         }
         guard let keys else { return derive() }
-        return keys.key(for: credentials, scope: credentialScope(date: date), derive: derive)
+        return keys.key(for: credentials, scope: scope, derive: derive)
     }
 
     /// S3 signs object keys as sent; every other service signs a normalised, re-encoded path.
@@ -89,7 +122,7 @@ public struct SigV4Signer: Sendable {
         if let sessionToken = credentials.sessionToken {
             request.setHeader("x-amz-security-token", sessionToken)
         } else {
-            request.headers.removeAll { $0.name.lowercased() == "x-amz-security-token" }
+            request.headers.removeAll { $0.isNamed("x-amz-security-token") }
         }
         if service == "s3" {
             request.setHeader("x-amz-content-sha256", payloadHash)

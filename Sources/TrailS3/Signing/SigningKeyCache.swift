@@ -8,7 +8,7 @@ public final class SigningKeyCache: Sendable, CustomReflectable {
     private struct Entry {
         var credentials: AWSCredentials
         var scope: String
-        var key: [UInt8]
+        var key: Digest.HMACKey
     }
 
     private let last = Mutex<Entry?>(nil)
@@ -16,7 +16,7 @@ public final class SigningKeyCache: Sendable, CustomReflectable {
     public init() {}
 
     /// The key for `credentials` and `scope` (`date/region/service`), derived by `derive` when not the last one.
-    func key(for credentials: AWSCredentials, scope: String, derive: () -> [UInt8]) -> [UInt8] {
+    func key(for credentials: AWSCredentials, scope: String, derive: () -> Digest.HMACKey) -> Digest.HMACKey {
         if let known = last.withLock({ entry in entry.flatMap { $0.credentials == credentials && $0.scope == scope ? $0.key : nil } }) {
             return known
         }
