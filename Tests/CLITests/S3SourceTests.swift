@@ -167,6 +167,26 @@ import TrailTestSupport
         #expect(try proxy.stats().faults.values.reduce(0, +) == 11)
     }
 
+    /// `--s3-concurrency` caps the requests on the wire, the walk's LISTs, the workers' day LISTs and the GETs
+    /// together: every request is held at the proxy for a moment so that they would pile up past the cap.
+    @Test(arguments: [1, 3])
+    func s3ConcurrencyCapsEveryRequestInFlight(cap: Int) throws {
+        let server = try Self.sample.get().server
+        let proxy = try FaultProxy.start(upstream: server.endpoint)
+        defer { proxy.stop() }
+        try proxy.inject(.delay(seconds: 0.01, times: 100_000))
+        let sql = "SELECT count(*), count(DISTINCT eventid) FROM cloudtrail_logs"
+        let arguments = ["query", sql, "--logs", "s3://\(Self.bucket)/", "--no-cache", "--format", "csv", "--workers", "2"]
+        let clean = try run(arguments, endpoint: server.endpoint)
+        let capped = try run(arguments + ["--s3-concurrency", "\(cap)"], endpoint: proxy.endpoint)
+        #expect(capped.status == 0, "\(capped.stderr)")
+        #expect(capped.stdout == clean.stdout)
+        let stats = try proxy.stats()
+        #expect(stats.requests > 50, "the query should list and read many objects: \(stats.requests)")
+        #expect(stats.peakInFlight <= cap, "\(stats.peakInFlight) requests in flight with --s3-concurrency \(cap)")
+        if cap > 1 { #expect(stats.peakInFlight > 1, "the requests should overlap up to the cap") }
+    }
+
     @Test func persistentFaultsFailTheObjectWithStatusAndCode() throws {
         let server = try Self.sample.get().server
         let proxy = try FaultProxy.start(upstream: server.endpoint)

@@ -14,8 +14,9 @@ request; --pass-connection-close turns this off. Each client connection has its 
 Control endpoints, answered by the proxy itself and never forwarded:
     POST /__faults__   body: JSON list of rules, appended to the current ones; answers the rules now active
     GET  /__faults__   the active rules with the times they have left
-    GET  /__stats__    {"requests", "forwarded", "connections", "faults": {action: count}, "log": [...]}
-                       (connections: client connections that carried a proxied request, not control ones)
+    GET  /__stats__    {"requests", "forwarded", "connections", "peak_in_flight", "faults": {action: count},
+                       "log": [...]} (connections: client connections that carried a proxied request, not control
+                       ones; peak_in_flight: the most proxied requests being answered at once)
     POST /__reset__    drops all rules and zeroes the counters
 
 A rule: {"match": "substring of the raw request target (path?query, as sent, percent-encoded)",
@@ -209,6 +210,8 @@ class State:
         self.requests = 0
         self.forwarded = 0
         self.connections = 0
+        self.in_flight = 0
+        self.peak_in_flight = 0
         self.faults = {action: 0 for action in ACTIONS}
         self.log = []
 
@@ -249,6 +252,7 @@ class State:
     def snapshot(self):
         with self.lock:
             return {"requests": self.requests, "forwarded": self.forwarded, "connections": self.connections,
+                    "peak_in_flight": self.peak_in_flight,
                     "faults": dict(self.faults), "log": list(self.log)}
 
 
@@ -337,6 +341,17 @@ class Handler(socketserver.BaseRequestHandler):
             self.counted = True
             with STATE.lock:
                 STATE.connections += 1
+        with STATE.lock:
+            STATE.in_flight += 1
+            STATE.peak_in_flight = max(STATE.peak_in_flight, STATE.in_flight)
+        try:
+            return self.proxy_one(method, target, head, headers, body, close_after)
+        finally:
+            with STATE.lock:
+                STATE.in_flight -= 1
+
+    def proxy_one(self, method, target, head, headers, body, close_after):
+        """Answers one proxied request (a fault, or upstream's answer); returns whether to keep the connection."""
         rule = STATE.take_rule(method, target, header(headers, "x-amz-date"))
         action = rule["action"] if rule else None
         if action == "clock-check":

@@ -168,6 +168,8 @@ public struct FaultProxyStats: Sendable, Decodable, Equatable {
     public var forwarded: Int
     /// TCP connections the clients opened to the proxy that carried a proxied request (control calls excluded).
     public var connections: Int
+    /// The most proxied requests that were being answered at the same time.
+    public var peakInFlight: Int
     /// Faults injected, by action name (`slowdown`, `internal-error`, `error`, `reset`, `truncate`, `short-body`,
     /// `delay`).
     public var faults: [String: Int]
@@ -175,4 +177,8 @@ public struct FaultProxyStats: Sendable, Decodable, Equatable {
     public var log: [Entry]
 
     public func faults(_ action: FaultRule.Action) -> Int { faults[action.rawValue] ?? 0 }
+
+    enum CodingKeys: String, CodingKey {
+        case requests, forwarded, connections, peakInFlight = "peak_in_flight", faults, log
+    }
 }

@@ -1,6 +1,7 @@
 #if canImport(Glibc)
 import Glibc
 #endif
+import Dispatch
 import Synchronization
 import TrailBase
 
@@ -25,6 +26,10 @@ public final class S3Client: Sendable {
     let clock: @Sendable () -> Int64
     /// Counters for statistics and tests, and the clock correction requests are signed with.
     public let counters = Counters()
+    /// Slots for requests on the wire, `settings.concurrency` of them: the walk's listing threads, the scan
+    /// workers' day listings and the fetch threads all send through this client, so together they never exceed
+    /// `--s3-concurrency`. A request holds its slot only while it is sent and answered, never during a backoff.
+    let wire: DispatchSemaphore
 
     public final class Counters: Sendable {
         let lists = Atomic<Int>(0)
@@ -48,6 +53,7 @@ public final class S3Client: Sendable {
         self.credentials = credentials
         self.transport = transport
         self.clock = clock
+        wire = DispatchSemaphore(value: settings.concurrency)
     }
 
     /// The region requests for `bucket` are signed for.
@@ -108,6 +114,8 @@ public final class S3Client: Sendable {
                 case .get: counters.gets.add(1, ordering: .relaxed)
                 }
                 let response: HTTPResponse
+                wire.wait()
+                defer { wire.signal() }
                 do throws(HTTPError) {
                     response = try transport.send(request)
                 } catch {

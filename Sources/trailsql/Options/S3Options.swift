@@ -19,7 +19,7 @@ struct S3Options: ParsableArguments {
         valueName: "url"))
     var endpointURL: String?
 
-    @Option(name: .customLong("s3-concurrency"), help: ArgumentHelp("S3 requests in flight at most: GETs, and the LISTs of one level of the walk (each scan worker adds one LIST of the day it reaches).", valueName: "n"))
+    @Option(name: .customLong("s3-concurrency"), help: ArgumentHelp("S3 requests in flight at most, LISTs and GETs together.", valueName: "n"))
     var concurrency: Int = 32
 
     @Option(name: .customLong("s3-max-attempts"), help: ArgumentHelp(
