@@ -1,7 +1,7 @@
 #!/usr/bin/env python3
 """Fake credential endpoints on 127.0.0.1 for the Swift credential tests (Tests/TrailS3Tests/Credential*Tests.swift).
 
-    credential_servers.py --parent-pid PID [--container-token TOKEN] [--imds-v1-only]
+    credential_servers.py --parent-pid PID [--container-token TOKEN] [--imds-v1-only] [--clock-offset SECONDS]
 
 Binds port 0, prints the port as the only line on stdout, and serves (stdlib only):
 
@@ -17,6 +17,8 @@ Instance metadata, IMDSv2 (checked like the real service):
                              else 401; answers the role name, then the role's credentials JSON
 STS errors:
     POST /sts-error/         403 <ErrorResponse><Error><Code>AccessDenied</Code><Message>...
+With --clock-offset, every answer's Date header is that many seconds off this machine's time (a clock that
+differs from the client's); the credentials' Expiration is unchanged.
 Inspection:
     GET /_log                JSON array of {"method", "path", "tokenOK"} for every request before it
 
@@ -28,6 +30,7 @@ import os
 import secrets
 import sys
 import threading
+import time
 from http.server import BaseHTTPRequestHandler, ThreadingHTTPServer
 
 from child_lifetime import tie_to_parent
@@ -41,6 +44,7 @@ def main():
     parser.add_argument("--parent-pid", type=int, required=True)
     parser.add_argument("--container-token", default="container-authorization-token")
     parser.add_argument("--imds-v1-only", action="store_true")
+    parser.add_argument("--clock-offset", type=int, default=0)
     args = parser.parse_args()
 
     tie_to_parent(args.parent_pid)
@@ -54,6 +58,9 @@ def main():
 
         def log_message(self, *_):
             pass
+
+        def date_time_string(self, timestamp=None):
+            return super().date_time_string(time.time() + args.clock_offset)
 
         def answer(self, status, body, content_type="application/json"):
             data = body.encode() if isinstance(body, str) else body

@@ -116,6 +116,25 @@ import Testing
         #expect(log.dropFirst().allSatisfy { $0.tokenOK })
     }
 
+    /// The agent's clock is two hours ahead of this machine's: its Expiration (2099-01-01, its time) is two hours
+    /// earlier on this machine's clock, which the credentials cache compares it with. A minute off is left alone.
+    @Test("an endpoint's expiration moves by the difference between its Date and this machine's clock",
+          arguments: [(Int64(7_200), Int64(7_200)), (-7_200, -7_200), (30, 0)])
+    func expirationsFollowTheEndpointsClock(offset: Int64, shift: Int64) throws {
+        let server = try CredentialTestServer(script: "credential_servers.py", arguments: ["--clock-offset", "\(offset)"])
+        defer { server.stop() }
+        let container = try resolve([
+            "AWS_CONTAINER_CREDENTIALS_FULL_URI": server.url + "/container/creds",
+            "AWS_CONTAINER_AUTHORIZATION_TOKEN": Self.containerToken,
+        ])
+        let instance = try resolve(["AWS_EC2_METADATA_DISABLED": "false", "AWS_EC2_METADATA_SERVICE_ENDPOINT": server.url])
+        for credentials in [container, instance] {
+            let expiration = try #require(credentials.expiration)
+            // Within the seconds the requests took.
+            #expect(abs(expiration - (4_070_908_800 - shift)) <= 3, "\(credentials.source): \(expiration)")
+        }
+    }
+
     @Test("without IMDSv2, IMDSv1 is used unless it is disabled")
     func instanceMetadataV1Fallback() throws {
         let server = try CredentialTestServer(script: "credential_servers.py", arguments: ["--imds-v1-only"])

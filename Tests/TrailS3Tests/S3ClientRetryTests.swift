@@ -1,4 +1,5 @@
 import Foundation
+import Synchronization
 import Testing
 import TrailSource
 import TrailTestSupport
@@ -89,5 +90,39 @@ import TrailTestSupport
         #expect(client.counters.retriedRequests == 1)
         let stats = try proxy.stats()
         #expect(stats.faults(.shortBody) == 1 && stats.faults(.truncate) == 1)
+    }
+
+    /// Temporary credentials that S3 calls expired while they still had time left here (this machine's clock is
+    /// behind their issuer's): the cache drops them and the request is signed once more with fresh ones.
+    @Test func credentialsS3CallsExpiredAreRefreshedOnce() throws {
+        let proxy = try setUp("client-expired-token")
+        defer { proxy.stop() }
+        let resolutions = Atomic<Int>(0)
+        let cache = CredentialsCache { () throws(CredentialsError) in
+            let round = resolutions.add(1, ordering: .relaxed).newValue
+            return AWSCredentials(accessKeyID: "testing", secretAccessKey: "testing", sessionToken: "session-\(round)",
+                                  expiration: WallClock.epochSeconds() + 3_600, source: "test")
+        }
+        let client = S3Client(settings: S3Settings(endpointURL: proxy.endpoint, maxAttempts: 3, backoffBaseSeconds: 0.01),
+                              credentials: { () throws(CredentialsError) in try cache.credentials() },
+                              credentialsExpired: { cache.invalidate(ifStill: $0) })
+        try proxy.inject(.error("slow.json", method: "GET", status: 400, code: "ExpiredToken",
+                                message: "The provided token has expired.", times: 1))
+        #expect(try client.getObject(bucket: "client-expired-token", key: "AWSLogs/slow.json") == Array(Self.body))
+        #expect(resolutions.load(ordering: .relaxed) == 2)
+        #expect(client.counters.getRequests == 2)
+        #expect(client.counters.retriedRequests == 1)
+
+        // Still refused with the fresh ones: one refresh per request, then the error that says what to do.
+        try proxy.inject(.error("slow.json", method: "GET", status: 400, code: "ExpiredToken",
+                                message: "The provided token has expired.", times: 10))
+        let error = try #require(throws: S3Error.self) {
+            try client.getObject(bucket: "client-expired-token", key: "AWSLogs/slow.json")
+        }
+        #expect(error.code == "ExpiredToken")
+        #expect(error.hint?.contains("expired") == true, "\(error)")
+        #expect(resolutions.load(ordering: .relaxed) == 3)
+        #expect(client.counters.getRequests == 4)
+        #expect(!error.description.contains("session-"), "\(error)")
     }
 }

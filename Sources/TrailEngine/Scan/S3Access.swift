@@ -36,7 +36,8 @@ public enum S3Access {
         settings.concurrency = max(1, options.concurrency)
         settings.maxAttempts = max(1, options.maxAttempts)
         let credentials = CredentialsCache(settings: profile)
-        let client = S3Client(settings: settings, credentials: { () throws(CredentialsError) in try credentials.credentials() })
+        let client = S3Client(settings: settings, credentials: { () throws(CredentialsError) in try credentials.credentials() },
+                              credentialsExpired: { credentials.invalidate(ifStill: $0) })
         return ObjectFetcher(client: client)
     }
 }

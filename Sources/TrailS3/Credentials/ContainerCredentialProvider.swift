@@ -40,7 +40,7 @@ struct ContainerCredentialProvider: CredentialProvider {
             throw CredentialsError("container credentials endpoint \(url) did not answer with JSON")
         }
         return try document.credentials(tokenKey: "Token", source: "container",
-                                        origin: "container credentials endpoint \(url)")
+                                        origin: "container credentials endpoint \(url)", answer: response)
     }
 
     /// Three tries, as botocore's ContainerMetadataFetcher: the agent may be briefly busy. A 4xx is final.

@@ -1,4 +1,5 @@
 import Foundation
+import TrailBase
 
 /// The JSON object that credential_process, the container endpoint and instance metadata answer with, reduced
 /// to its string and integer members (`AccessKeyId`, `SecretAccessKey`, `Token`/`SessionToken`, `Expiration`,
@@ -26,7 +27,13 @@ struct CredentialDocument {
     /// - Parameters:
     ///   - tokenKey: `Token` (container, instance metadata) or `SessionToken` (credential_process).
     ///   - origin: names the source in errors, e.g. `credential_process of profile dev`.
-    func credentials(tokenKey: String, source: String, origin: String) throws(CredentialsError) -> AWSCredentials {
+    ///   - answer: the HTTP answer that carried the document, whose `Date` is the issuer's time (nil for a process).
+    ///     The expiration is in the issuer's time too, and the credentials cache compares it with this machine's:
+    ///     when the two clocks differ by a minute or more, the expiration moves by the difference, as `STSClient`
+    ///     moves STS's.
+    func credentials(tokenKey: String, source: String, origin: String, answer: HTTPResponse? = nil)
+        throws(CredentialsError) -> AWSCredentials
+    {
         guard let accessKeyID = strings["AccessKeyId"].nonEmpty else {
             throw CredentialsError("\(origin) answered without AccessKeyId")
         }
@@ -39,6 +46,10 @@ struct CredentialDocument {
                 throw CredentialsError("\(origin) answered with an Expiration that is not an ISO 8601 time: \(text)")
             }
             expiration = seconds
+            if let serverTime = answer?.header("date").flatMap(HTTPDate.epochSeconds) {
+                let skew = serverTime - WallClock.epochSeconds()
+                if abs(skew) >= S3Client.skewWorthCorrecting { expiration = seconds - skew }
+            }
         }
         return AWSCredentials(accessKeyID: accessKeyID, secretAccessKey: secretAccessKey,
                               sessionToken: strings[tokenKey].nonEmpty, expiration: expiration, source: source)

@@ -67,6 +67,14 @@ public final class CredentialsCache: Sendable {
         state.withLock { $0 = State() }
     }
 
+    /// Forgets the cached credentials if they are still `credentials`: of many requests refused with the same
+    /// expired credentials, the first makes the next use resolve fresh ones and the others keep those.
+    public func invalidate(ifStill credentials: AWSCredentials) {
+        state.withLock { state in
+            if state.credentials == credentials { state = State() }
+        }
+    }
+
     static func needsRefresh(_ credentials: AWSCredentials, now: Int64) -> Bool {
         guard let expiration = credentials.expiration else { return false }
         return expiration - now <= refreshWindowSeconds

@@ -84,7 +84,7 @@ struct InstanceMetadataCredentialProvider: CredentialProvider {
                                        + (document.strings["Message"].map { ": \($0)" } ?? ""))
             }
             return try document.credentials(tokenKey: "Token", source: "instance metadata (role \(role))",
-                                            origin: "instance metadata for role \(role)")
+                                            origin: "instance metadata for role \(role)", answer: response)
         }
 
         private func get(_ path: String, token: String?) -> HTTPResponse? {

@@ -47,10 +47,18 @@ public final class S3Client: Sendable {
         public var clockCorrectionSeconds: Int64 { skew.load(ordering: .relaxed) }
     }
 
+    /// Told which temporary credentials S3 refused as expired, so their source drops them (nil: none to drop).
+    let credentialsExpired: (@Sendable (AWSCredentials) -> Void)?
+
+    /// - Parameter credentialsExpired: called when S3 refuses temporary credentials (ones with an expiration) as
+    ///   expired before their time here — this machine's clock is behind their issuer's, or they were revoked —
+    ///   so that the request can be signed again, once, with fresh ones (`CredentialsCache.invalidate(ifStill:)`).
     public init(settings: S3Settings, credentials: @escaping CredentialsSource, transport: HTTPTransport = CurlTransport(),
-                clock: @escaping @Sendable () -> Int64 = WallClock.epochSeconds) {
+                clock: @escaping @Sendable () -> Int64 = WallClock.epochSeconds,
+                credentialsExpired: (@Sendable (AWSCredentials) -> Void)? = nil) {
         self.settings = settings
         self.credentials = credentials
+        self.credentialsExpired = credentialsExpired
         self.transport = transport
         self.clock = clock
         wire = DispatchSemaphore(value: settings.concurrency)
@@ -92,6 +100,7 @@ public final class S3Client: Sendable {
         var attempt = 0
         var redirects = 0
         var skewCorrected = false
+        var credentialsRefreshed = false
         var credentialSource: String?
         while true {
             attempt += 1
@@ -147,6 +156,16 @@ public final class S3Client: Sendable {
                     attempt -= 1
                     continue
                 }
+                // Temporary credentials S3 says expired, though they had time left here: fresh ones, once.
+                if !credentialsRefreshed, let credentialsExpired, signing.expiration != nil, let code = details.code,
+                    Self.expiredCredentialsCodes.contains(code)
+                {
+                    credentialsExpired(signing)
+                    counters.retries.add(1, ordering: .relaxed)
+                    credentialsRefreshed = true
+                    attempt -= 1
+                    continue
+                }
                 // S3 found the request's time too far from its own: sign again, once, with the time S3 gave.
                 if !skewCorrected, let code = details.code, Self.clockSkewCodes.contains(code),
                     let serverTime = details.serverTime, abs(serverTime - signedAt) >= Self.skewWorthCorrecting
@@ -169,6 +188,9 @@ public final class S3Client: Sendable {
             Self.sleep(seconds: backoff(attempt: attempt))
         }
     }
+
+    /// S3's codes for session credentials past their expiration.
+    static let expiredCredentialsCodes: Set<String> = ["ExpiredToken", "TokenRefreshRequired"]
 
     /// S3's codes for a request signed too far from its time (S3 allows 15 minutes).
     static let clockSkewCodes: Set<String> = ["RequestTimeTooSkewed", "RequestExpired", "RequestInTheFuture"]
