@@ -1,3 +1,5 @@
+import TrailBase
+
 /// One header of a request or response.
 public struct HTTPHeader: Sendable, Equatable {
     public var name: String
@@ -10,7 +12,7 @@ public struct HTTPHeader: Sendable, Equatable {
 
     /// Whether the name is `name`, ignoring ASCII case (header names are ASCII), without lower-casing copies.
     public func isNamed(_ name: String) -> Bool {
-        self.name.utf8.elementsEqual(name.utf8) { HTTPResponse.lower($0) == HTTPResponse.lower($1) }
+        self.name.utf8.elementsEqual(name.utf8) { $0.asciiLowercased == $1.asciiLowercased }
     }
 }
 
@@ -79,7 +81,7 @@ public struct HTTPResponse: Sendable {
         var found: String?
         forEachHeader { candidate, value in
             guard candidate.count == wanted.count,
-                zip(candidate, wanted).allSatisfy({ HTTPResponse.lower($0) == HTTPResponse.lower($1) })
+                zip(candidate, wanted).allSatisfy({ $0.asciiLowercased == $1.asciiLowercased })
             else { return true }
             found = String(decoding: value, as: UTF8.self)
             return false
@@ -105,8 +107,6 @@ public struct HTTPResponse: Sendable {
             lineStart = next
         }
     }
-
-    static func lower(_ byte: UInt8) -> UInt8 { byte >= 0x41 && byte <= 0x5A ? byte | 0x20 : byte }
 }
 
 /// A request that got no HTTP response: the connection failed, was reset or timed out.

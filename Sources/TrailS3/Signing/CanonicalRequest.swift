@@ -1,3 +1,5 @@
+import TrailBase
+
 /// Task 1 of Signature Version 4: the request in the one form both sides can rebuild byte for byte.
 ///
 ///     GET                     method
@@ -36,14 +38,17 @@ struct CanonicalRequest {
         bytes.append(Self.newline)
         if !target.query.isEmpty { bytes += Self.canonicalQuery(target.query).utf8 }
         bytes.append(Self.newline)
+        var signedHeaders: [UInt8] = []
         headers.forEach { name, value in
             bytes += name
             bytes.append(UInt8(ascii: ":"))
             bytes += value
             bytes.append(Self.newline)
+            if !signedHeaders.isEmpty { signedHeaders.append(UInt8(ascii: ";")) }
+            signedHeaders += name
         }
         bytes.append(Self.newline)
-        signedHeaders = headers.signedHeaders
+        self.signedHeaders = signedHeaders
         bytes += signedHeaders
         bytes.append(Self.newline)
         bytes += payloadHash.utf8
@@ -126,7 +131,7 @@ struct CanonicalHeaders {
         var hasHost = false
         for (position, header) in headers.enumerated() {
             let nameStart = storage.count
-            for byte in header.name.utf8 { storage.append(byte >= 0x41 && byte <= 0x5A ? byte | 0x20 : byte) }
+            for byte in header.name.utf8 { storage.append(byte.asciiLowercased) }
             let name = nameStart..<storage.count
             if Self.isUnsigned(storage[name]) {
                 storage.removeSubrange(name)
@@ -169,16 +174,6 @@ struct CanonicalHeaders {
             }
             index = next
         }
-    }
-
-    /// The names, each once, joined with `;`.
-    var signedHeaders: [UInt8] {
-        var joined: [UInt8] = []
-        forEach { name, _ in
-            if !joined.isEmpty { joined.append(UInt8(ascii: ";")) }
-            joined += name
-        }
-        return joined
     }
 
     /// Headers a proxy or libcurl may add, drop or rewrite after signing; signing them would break the signature.

@@ -1,3 +1,5 @@
+import TrailBase
+
 /// The parts of a request URL that Signature Version 4 signs, split without Foundation's `URL` (which would
 /// re-encode or normalise the path, and the signature must cover the bytes that libcurl sends).
 ///
@@ -46,7 +48,7 @@ struct RequestTarget {
         guard let colon = bytes[hostEnd...].lastIndex(of: UInt8(ascii: ":")) else { return authority }
         let port = bytes[bytes.index(after: colon)...]
         func isScheme(_ name: String) -> Bool {
-            scheme.utf8.elementsEqual(name.utf8) { HTTPResponse.lower($0) == $1 }
+            scheme.utf8.elementsEqual(name.utf8) { $0.asciiLowercased == $1 }
         }
         let isDefault = port.isEmpty || (port.elementsEqual("443".utf8) && isScheme("https"))
             || (port.elementsEqual("80".utf8) && isScheme("http"))
