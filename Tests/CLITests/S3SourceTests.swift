@@ -187,6 +187,62 @@ import TrailTestSupport
         if cap > 1 { #expect(stats.peakInFlight > 1, "the requests should overlap up to the cap") }
     }
 
+    /// Large objects are claimed a few MB at a time: the GETs in flight hold their bodies until decoded, so
+    /// objects of ~1.7 MB are read two per run (4 MB at most), not as many as `--s3-concurrency` allows.
+    @Test func largeObjectsAreReadAFewMegabytesAtATime() throws {
+        let server = try S3TestServer.shared
+        let bucket = "cli-large-objects"
+        let folder = try Fixtures.makeTemporaryDirectory("s3-large")
+        defer { Fixtures.cleanUp(folder) }
+        let day = folder.appendingPathComponent("AWSLogs/111122223333/CloudTrail/us-east-1/2025/04/01")
+        try FileManager.default.createDirectory(at: day, withIntermediateDirectories: true)
+        var random = SystemRandomNumberGenerator()
+        let hex = Array("0123456789abcdef".utf8)
+        for file in 0..<16 {
+            // Random hex compresses to about half: 3 MB of it makes an object of ~1.7 MB.
+            var blob = [UInt8](repeating: 0, count: 3_000_000)
+            for index in stride(from: 0, to: blob.count, by: 16) {
+                var bits = random.next()
+                for offset in 0..<16 {
+                    blob[index + offset] = hex[Int(bits & 15)]
+                    bits >>= 4
+                }
+            }
+            let record = """
+                {"Records":[{"eventVersion":"1.08","eventTime":"2025-04-01T00:\(String(format: "%02d", file)):00Z",\
+                "eventSource":"s3.amazonaws.com","eventName":"PutObject","awsRegion":"us-east-1",\
+                "eventID":"large-\(file)","requestParameters":{"blob":"\(String(decoding: blob, as: UTF8.self))"}}]}
+                """
+            let name = "111122223333_CloudTrail_us-east-1_20250401T00\(String(format: "%02d", file))Z_large\(file).json"
+            try Data(record.utf8).write(to: day.appendingPathComponent(name))
+        }
+        let gzip = Process()
+        gzip.executableURL = URL(fileURLWithPath: "/bin/sh")
+        gzip.arguments = ["-c", "gzip -1 \"$0\"/*.json", day.path]
+        try gzip.run()
+        gzip.waitUntilExit()
+        #expect(gzip.terminationStatus == 0)
+        try server.makeBucket(bucket)
+        #expect(try server.upload(folder: folder.path, bucket: bucket) == 16)
+
+        let proxy = try FaultProxy.start(upstream: server.endpoint)
+        defer { proxy.stop() }
+        try proxy.inject(.delay(seconds: 0.2, times: 100_000))
+        let sql = "SELECT count(*), sum(length(json_extract_scalar(requestparameters, '$.blob'))) FROM cloudtrail_logs"
+        let local = try CommandRunner.run(["query", sql, "--logs", folder.path, "--no-cache", "--format", "csv"])
+        #expect(local.stdout == "\"_col0\",\"_col1\"\n\"16\",\"48000000\"\n", "\(local.stderr)")
+        // 64 requests allowed: without the byte limit a run would take all 16 objects at once.
+        let remote = try run(["query", sql, "--logs", "s3://\(bucket)", "--no-cache", "--format", "csv", "--workers", "2",
+                              "--s3-concurrency", "64"], endpoint: proxy.endpoint)
+        #expect(remote.status == 0, "\(remote.stderr)")
+        #expect(remote.stdout == local.stdout)
+        let stats = try proxy.stats()
+        #expect(stats.requests >= 17)
+        // Two workers' two runs each, two objects a run.
+        #expect(stats.peakInFlight <= 8, "\(stats.peakInFlight) GETs of 1.7 MB objects in flight at once")
+        #expect(stats.peakInFlight >= 2, "the runs should still overlap")
+    }
+
     @Test func persistentFaultsFailTheObjectWithStatusAndCode() throws {
         let server = try Self.sample.get().server
         let proxy = try FaultProxy.start(upstream: server.endpoint)

@@ -36,16 +36,17 @@ public enum ParallelScan {
         /// fetch while another decodes.
         func workers(for input: ScanInput) -> Int { readsRemote(input) ? workers * 2 : workers }
 
-        /// The workers and files per run for `input`: runs of S3 objects hold enough objects to keep the GETs
-        /// in flight.
-        func shape(for input: ScanInput) -> (workers: Int, chunk: Int) {
+        /// The workers and the runs of files they claim for `input`: runs of S3 objects hold enough objects to
+        /// keep the GETs in flight, and at most `RunShape.remoteBytes` of them.
+        func shape(for input: ScanInput) -> (workers: Int, runs: RunShape) {
             if let fetcher, readsRemote(input) {
                 let workers = workers * 2
-                return (workers, max(4, min(64, fetcher.client.settings.concurrency / workers * 2)))
+                let files = max(4, min(64, fetcher.client.settings.concurrency / workers * 2))
+                return (workers, RunShape(files: files, bytes: RunShape.remoteBytes))
             }
             // PERF: workers claim small runs of consecutive files and hand each run over with one lock and one
             // wake-up; one wake-up per file spent ~8% of a filter run over 24k small files in futex/sem_post (perf).
-            return (workers, max(1, min(32, input.files.count / (workers * 16))))
+            return (workers, RunShape(files: max(1, min(32, input.files.count / (workers * 16))), bytes: .max))
         }
 
         private func readsRemote(_ input: ScanInput) -> Bool { fetcher != nil && input.readsRemote }
@@ -80,13 +81,13 @@ public enum ParallelScan {
         consumeUntil consume: (FileOutcome, Worker.Output) -> Bool
     ) -> Bool {
         if input.isEmpty { return true }
-        let (workers, chunk) = options.shape(for: input)
-        let units = input.units { runs($0, of: chunk) }
+        let (workers, shape) = options.shape(for: input)
+        let units = input.units { runs(input.files[$0], shape) }
         let strict = options.strict
         let fetcher = options.fetcher
         let client = fetcher?.client
         return runOrdered(
-            units: units.count, workers: workers, window: max(workers * 4, options.window / chunk),
+            units: units.count, workers: workers, window: max(workers * 4, options.window / shape.files),
             paging: input.paging(units, makeLister: makeLister, client: client),
             makeState: { FileScanState(makeWorker(), lister: makeLister(), fetcher: fetcher) },
             process: { work, state, stop in
@@ -108,7 +109,7 @@ public enum ParallelScan {
                     return (results, nil)
                 case .listing(let listing):
                     if listing.isComplete {
-                        for run in runs(listing.files.indices, of: chunk) where !stop.isSet { read(listing.files[run]) }
+                        for run in runs(listing.files[...], shape) where !stop.isSet { read(listing.files[run]) }
                     }
                     return (results, listing)
                 }
@@ -116,9 +117,34 @@ public enum ParallelScan {
             listed: listed, consumeUntil: consume)
     }
 
-    /// `range` cut into runs of `size` (the last may be shorter).
-    static func runs(_ range: Range<Int>, of size: Int) -> [Range<Int>] {
-        stride(from: range.lowerBound, to: range.upperBound, by: size).map { $0..<min(range.upperBound, $0 + size) }
+    /// How many files a worker claims at once: at most `files`, and no more than `bytes` together unless one
+    /// file alone is larger.
+    struct RunShape: Equatable {
+        var files: Int
+        var bytes: Int
+
+        /// The bytes of S3 objects a run holds at most. A run's bodies stay in memory from their GETs until its
+        /// worker has decoded them, and twice the workers each hold a run: a count alone let objects of a few MB
+        /// (a busy account's) take hundreds of MB.
+        static let remoteBytes = 4 << 20
+    }
+
+    /// The indices of `files` cut into consecutive runs of `shape` (the last may be shorter).
+    static func runs(_ files: ArraySlice<LogFile>, _ shape: RunShape) -> [Range<Int>] {
+        var runs: [Range<Int>] = []
+        var start = files.startIndex
+        var bytes = 0
+        for index in files.indices {
+            let size = max(0, files[index].size)
+            if index > start, index - start == shape.files || bytes > shape.bytes - size {
+                runs.append(start..<index)
+                start = index
+                bytes = 0
+            }
+            bytes += size
+        }
+        if start < files.endIndex { runs.append(start..<files.endIndex) }
+        return runs
     }
 
     /// The parallel core: `workers` threads each take the next unit of work (or the next page of a unit `paging`
