@@ -26,7 +26,7 @@ public struct S3Settings: Sendable {
     public var listPageSize: Int?
 
     public init(region: String? = nil, endpointURL: String? = nil, addressingStyle: AddressingStyle = .auto,
-                concurrency: Int = 32, maxAttempts: Int = 5, requestTimeoutSeconds: Int = 60,
+                concurrency: Int = 64, maxAttempts: Int = 5, requestTimeoutSeconds: Int = 60,
                 backoffBaseSeconds: Double = 0.1, backoffCapSeconds: Double = 20, listPageSize: Int? = nil) {
         self.listPageSize = listPageSize
         self.region = region

@@ -19,8 +19,10 @@ struct S3Options: ParsableArguments {
         valueName: "url"))
     var endpointURL: String?
 
-    @Option(name: .customLong("s3-concurrency"), help: ArgumentHelp("S3 requests in flight at most, LISTs and GETs together.", valueName: "n"))
-    var concurrency: Int = 32
+    @Option(name: .customLong("s3-concurrency"), help: ArgumentHelp(
+        "S3 requests in flight at most, LISTs and GETs together; more helps many small objects on a slow link.",
+        valueName: "n"))
+    var concurrency: Int = 64
 
     @Option(name: .customLong("s3-max-attempts"), help: ArgumentHelp(
         "Tries per S3 request on throttling, 5xx, resets, timeouts and truncated bodies.", valueName: "n"))
