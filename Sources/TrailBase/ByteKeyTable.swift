@@ -54,6 +54,19 @@ public struct ByteKeyTable {
         return (id, true)
     }
 
+    /// The id of `key`, or nil when it is not in the table (nothing is inserted).
+    public func find(_ key: UnsafeRawBufferPointer) -> Int32? {
+        let hash = ByteKeyTable.hash(key)
+        let mask = slots.count - 1
+        var slot = Int(truncatingIfNeeded: hash) & mask
+        while true {
+            let entry = slots[slot]
+            if entry == 0 { return nil }
+            if slotHashes[slot] == hash && matches(Int(entry - 1), key) { return entry - 1 }
+            slot = (slot + 1) & mask
+        }
+    }
+
     private func matches(_ id: Int, _ key: UnsafeRawBufferPointer) -> Bool {
         let start = keyStarts[id], end = keyStarts[id + 1]
         guard end - start == key.count else { return false }

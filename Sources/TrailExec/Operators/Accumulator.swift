@@ -14,7 +14,14 @@ final class Accumulator {
     var values: [Value] = []
     var orderValues: [Value] = []
     var lists: [[Value]] = []
-    var seen: [Set<[UInt8]>] = []
+    /// DISTINCT aggregates and approx_distinct: every (group, value) seen, keyed by the group's number then the
+    /// value's key bytes, and how many distinct values each group has.
+    ///
+    // PERF: one arena-backed table for all groups, not a `Set<[UInt8]>` per group (an array allocated per new
+    // value, SipHash over every byte): two count(DISTINCT …) over 1 M cached events 0.87 → 0.53 s warm.
+    var seen = ByteKeyTable()
+    var distinctCounts: [Int64] = []
+    private var argumentKeys = RowKeys()
     private var key: [UInt8] = []
 
     init(_ call: AggregateCall) {
@@ -30,7 +37,7 @@ final class Accumulator {
         values.append(.null)
         orderValues.append(.null)
         if call.function == .arrayAgg { lists.append([]) }
-        if call.isDistinct || call.function == .approxDistinct { seen.append([]) }
+        if call.isDistinct || call.function == .approxDistinct { distinctCounts.append(0) }
     }
 
     func update(groups: [Int32], arguments: [Column], filter: Column?) throws(QueryError) {
@@ -44,15 +51,21 @@ final class Accumulator {
             }
             return
         }
+        let distinct = call.isDistinct || function == .approxDistinct
+        if distinct, let argument = arguments.first {
+            argumentKeys.encode([argument], [argumentType], count: groups.count)
+        }
         for row in 0..<groups.count {
             if let filter, case .boolean(let mask) = filter, !(mask.validity[row] && mask.values[row]) { continue }
             let group = Int(groups[row])
-            if call.isDistinct || function == .approxDistinct {
+            if distinct {
                 // NULLs are ignored by DISTINCT aggregates, except array_agg, which keeps one NULL (Trino).
                 guard let argument = arguments.first, !argument.isNull(row) || function == .arrayAgg else { continue }
                 key.removeAll(keepingCapacity: true)
-                KeyEncoder.append(argument, argumentType, row: row, to: &key)
-                if !seen[group].insert(key).inserted { continue }
+                withUnsafeBytes(of: Int32(group).littleEndian) { key.append(contentsOf: $0) }
+                argumentKeys.append(row, to: &key)
+                if !seen.id(of: key).inserted { continue }
+                distinctCounts[group] += 1
                 if function == .approxDistinct { continue }
             }
             switch function {
@@ -135,7 +148,7 @@ final class Accumulator {
             case .countStar, .count, .countIf:
                 builder.append(.int(counts[group]))
             case .approxDistinct:
-                builder.append(.int(Int64(seen[group].count)))
+                builder.append(.int(distinctCounts[group]))
             case .sum:
                 if !has[group] { builder.appendNull() } else if call.type == .double {
                     builder.append(.double(doubles[group]))

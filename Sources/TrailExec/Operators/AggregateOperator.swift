@@ -13,6 +13,9 @@ final class AggregateOperator: BatchSink {
     var groups = ByteKeyTable()
     let keyBuilders: [ColumnBuilder]
     var key: [UInt8] = []
+    /// The keys of a batch's rows (GROUP BY other than one varchar).
+    var rowKeys = RowKeys()
+    let keyTypes: [LogicalType]
     var groupCount = 0
 
     init(keys: [BoundExpression], aggregates: [AggregateCall], schema: [Field], evaluator: ExpressionEvaluator,
@@ -23,6 +26,7 @@ final class AggregateOperator: BatchSink {
         self.evaluator = evaluator
         self.next = next
         keyBuilders = keys.map { ColumnBuilder(type: $0.type) }
+        keyTypes = keys.map(\.type)
         if keys.isEmpty { addGroup() }
     }
 
@@ -37,12 +41,12 @@ final class AggregateOperator: BatchSink {
         if keys.count == 1, keys[0].type == .varchar, case .varchar(let column) = keyColumns[0] {
             assignGroups(column, to: &groupIDs)
         } else if !keys.isEmpty {
-            for row in 0..<batch.count {
-                key.removeAll(keepingCapacity: true)
-                for (column, expression) in zip(keyColumns, keys) {
-                    KeyEncoder.append(column, expression.type, row: row, to: &key)
-                }
-                let (id, inserted) = groups.id(of: key)
+            rowKeys.encode(keyColumns, keyTypes, count: batch.count)
+            var table = ByteKeyTable()
+            swap(&table, &groups)
+            defer { swap(&table, &groups) }
+            rowKeys.forEach { row, key in
+                let (id, inserted) = table.id(of: key)
                 if inserted {
                     for (builder, column) in zip(keyBuilders, keyColumns) { builder.append(column.value(at: row)) }
                     addGroup()

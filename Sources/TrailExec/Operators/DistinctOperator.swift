@@ -5,8 +5,9 @@ import TrailColumnar
 final class DistinctOperator: BatchSink {
     let types: [LogicalType]
     let next: BatchSink
-    var seen = Set<[UInt8]>()
-    var key: [UInt8] = []
+    /// Every row seen so far, by its key bytes.
+    var seen = ByteKeyTable()
+    var keys = RowKeys()
 
     init(types: [LogicalType], next: BatchSink) {
         self.types = types
@@ -15,10 +16,12 @@ final class DistinctOperator: BatchSink {
 
     func push(_ batch: Batch) throws(QueryError) -> Bool {
         var fresh: [Int32] = []
-        for row in 0..<batch.count {
-            key.removeAll(keepingCapacity: true)
-            for (column, type) in zip(batch.columns, types) { KeyEncoder.append(column, type, row: row, to: &key) }
-            if seen.insert(key).inserted { fresh.append(Int32(row)) }
+        keys.encode(batch.columns, types, count: batch.count)
+        var table = ByteKeyTable()
+        swap(&table, &seen)
+        defer { swap(&table, &seen) }
+        keys.forEach { row, key in
+            if table.id(of: key).inserted { fresh.append(Int32(row)) }
         }
         if fresh.isEmpty { return true }
         return try next.push(batch.selecting(fresh))

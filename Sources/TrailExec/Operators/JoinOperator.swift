@@ -16,9 +16,13 @@ final class JoinOperator: BatchSink {
     let leftWidth: Int
     let evaluator: ExpressionEvaluator
     let next: BatchSink
-    var table: [[UInt8]: [Int32]] = [:]
+    /// The build side's distinct keys; rows with key `id` are `firstMatch[id]`, then `nextMatch` of each in turn
+    /// (-1 ends), in row order.
+    var table = ByteKeyTable()
+    var firstMatch: [Int32] = []
+    var nextMatch: [Int32]
     var matchedRight: [Bool]
-    var key: [UInt8] = []
+    var rowKeys = RowKeys()
 
     init(kind: JoinKind, build: Batch, leftKeys: [BoundExpression], rightKeys: [BoundExpression],
          residual: BoundExpression?, schema: [Field], leftWidth: Int, evaluator: ExpressionEvaluator, next: BatchSink)
@@ -34,16 +38,22 @@ final class JoinOperator: BatchSink {
         self.evaluator = evaluator
         self.next = next
         matchedRight = [Bool](repeating: false, count: build.count)
+        nextMatch = [Int32](repeating: -1, count: build.count)
         if !rightKeys.isEmpty {
             let columns = try rightKeys.map { (k) throws(QueryError) in try evaluator.evaluate(k, build) }
-            rows: for row in 0..<build.count {
-                key.removeAll(keepingCapacity: true)
-                for (column, expression) in zip(columns, rightKeys) {
-                    // A NULL key never equals anything.
-                    if column.isNull(row) { continue rows }
-                    KeyEncoder.append(column, expression.type, row: row, to: &key)
+            rowKeys.encode(columns, rightKeys.map(\.type), count: build.count)
+            var lastMatch: [Int32] = []
+            rowKeys.forEach { row, key in
+                // A NULL key never equals anything.
+                if columns.contains(where: { $0.isNull(row) }) { return }
+                let (id, inserted) = table.id(of: key)
+                if inserted {
+                    firstMatch.append(Int32(row))
+                    lastMatch.append(Int32(row))
+                } else {
+                    nextMatch[Int(lastMatch[Int(id)])] = Int32(row)
+                    lastMatch[Int(id)] = Int32(row)
                 }
-                table[key, default: []].append(Int32(row))
             }
         }
     }
@@ -60,17 +70,14 @@ final class JoinOperator: BatchSink {
             }
         } else {
             let columns = try leftKeys.map { (k) throws(QueryError) in try evaluator.evaluate(k, batch) }
-            rows: for row in 0..<batch.count {
-                key.removeAll(keepingCapacity: true)
-                for (column, expression) in zip(columns, leftKeys) {
-                    if column.isNull(row) { continue rows }
-                    KeyEncoder.append(column, expression.type, row: row, to: &key)
-                }
-                if let matches = table[key] {
-                    for other in matches {
-                        leftRows.append(Int32(row))
-                        rightRows.append(other)
-                    }
+            rowKeys.encode(columns, leftKeys.map(\.type), count: batch.count)
+            rowKeys.forEach { row, key in
+                guard let id = table.find(key), !columns.contains(where: { $0.isNull(row) }) else { return }
+                var other = firstMatch[Int(id)]
+                while other >= 0 {
+                    leftRows.append(Int32(row))
+                    rightRows.append(other)
+                    other = nextMatch[Int(other)]
                 }
             }
         }
