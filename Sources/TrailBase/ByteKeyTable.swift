@@ -11,7 +11,7 @@ import Darwin
 ///
 /// PERF: keys live in one arena and the hash reads 8 bytes at a time; `[[UInt8]: Int32]` hashed every key byte
 /// through SipHash and held an array per group — 25% of a warm `GROUP BY eventname` over 300k rows, ~6% now.
-public struct ByteKeyTable {
+public struct ByteKeyTable: Sendable {
     private var slots: [Int32]  // id + 1; 0 = empty
     private var slotHashes: [UInt64]
     /// The keys back to back, in id order.

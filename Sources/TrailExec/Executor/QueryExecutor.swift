@@ -29,14 +29,12 @@ public final class QueryExecutor {
             case .exists:
                 context.subqueries.append(.exists(rows.count > 0))
             case .inList:
-                var keys = Set<[UInt8]>()
+                var keys = ByteKeyTable()
                 var hasNull = false
-                let type = subquery.outputs[0].type
-                for row in 0..<rows.count {
-                    if rows.columns[0].isNull(row) { hasNull = true; continue }
-                    var key: [UInt8] = []
-                    KeyEncoder.append(rows.columns[0], type, row: row, to: &key)
-                    keys.insert(key)
+                var rowKeys = RowKeys()
+                rowKeys.encode([rows.columns[0]], [subquery.outputs[0].type], count: rows.count)
+                rowKeys.forEach { row, key in
+                    if rows.columns[0].isNull(row) { hasNull = true } else { _ = keys.id(of: key) }
                 }
                 context.subqueries.append(.values(keys, hasNull: hasNull))
             }

@@ -1,3 +1,4 @@
+import TrailBase
 import TrailColumnar
 import TrailFunctions
 
@@ -18,6 +19,6 @@ public struct EvaluationContext: Sendable {
 public enum SubqueryResult: Sendable {
     case scalar(Value)
     /// IN: the keys of the non-NULL values, and whether a NULL was among them (three-valued IN).
-    case values(Set<[UInt8]>, hasNull: Bool)
+    case values(ByteKeyTable, hasNull: Bool)
     case exists(Bool)
 }

@@ -64,23 +64,24 @@ public final class ExpressionEvaluator {
                 return Column.constant(.null, type: .boolean, count: count)
             }
             // Nothing to compare with: IN is false (NOT IN true) even for a NULL operand.
-            if keys.isEmpty && !hasNull { return Column.constant(.boolean(negated), type: .boolean, count: count) }
+            if keys.count == 0 && !hasNull { return Column.constant(.boolean(negated), type: .boolean, count: count) }
             let value = try evaluate(operand, batch)
-            let builder = ColumnBuilder(type: .boolean)
-            var key: [UInt8] = []
-            for row in 0..<count {
-                if value.isNull(row) { builder.appendNull(); continue }
-                key.removeAll(keepingCapacity: true)
-                KeyEncoder.append(value, operand.type, row: row, to: &key)
-                if keys.contains(key) {
-                    builder.append(.boolean(!negated))
+            var rowKeys = RowKeys()
+            rowKeys.encode([value], [operand.type], count: count)
+            var found = [Bool](repeating: false, count: count)
+            var validity = Bitmap(repeating: true, count: count)
+            rowKeys.forEach { row, key in
+                if value.isNull(row) {
+                    validity[row] = false
+                } else if keys.find(key) != nil {
+                    found[row] = !negated
                 } else if hasNull {
-                    builder.appendNull()
+                    validity[row] = false
                 } else {
-                    builder.append(.boolean(negated))
+                    found[row] = negated
                 }
             }
-            return builder.finish()
+            return .boolean(FixedColumn(values: found, validity: validity))
         case .exists(let index, let negated):
             guard case .exists(let found) = context.subqueries[index] else {
                 return Column.constant(.null, type: .boolean, count: count)
