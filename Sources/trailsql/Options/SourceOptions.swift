@@ -21,7 +21,7 @@ struct SourceOptions: ParsableArguments {
     @Flag(name: .long, help: "Treat a failed file or folder or a bad record as an error (exit 1) instead of skipping and listing it; the scan stops at the first.")
     var strict = false
 
-    @Option(name: .long, help: "Worker threads (default: the number of cores).")
+    @Option(name: .long, help: "Worker threads (default: the number of cores; more keep more reads in flight when the files are not in memory).")
     var workers: Int?
 
     @Flag(name: [.short, .long], help: "Do not print statistics on stderr.")
