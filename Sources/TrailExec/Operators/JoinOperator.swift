@@ -72,7 +72,9 @@ final class JoinOperator: BatchSink {
             let columns = try leftKeys.map { (k) throws(QueryError) in try evaluator.evaluate(k, batch) }
             rowKeys.encode(columns, leftKeys.map(\.type), count: batch.count)
             rowKeys.forEach { row, key in
-                guard let id = table.find(key), !columns.contains(where: { $0.isNull(row) }) else { return }
+                // Build keys holding a NULL were left out, and a key with a NULL (one 0 byte where a value starts
+                // with 1) never equals one without: a NULL probe key finds nothing.
+                guard let id = table.find(key) else { return }
                 var other = firstMatch[Int(id)]
                 while other >= 0 {
                     leftRows.append(Int32(row))

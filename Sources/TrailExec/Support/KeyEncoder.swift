@@ -2,9 +2,7 @@ import TrailColumnar
 
 /// Encodes the values of some columns at one row as bytes that are equal exactly when the values are equal
 /// (NULLs equal to each other, as GROUP BY and DISTINCT treat them). The bytes key hash tables of aggregation,
-/// DISTINCT, joins and set operations.
-///
-// PERF: one reusable buffer per operator; a dictionary lookup hashes it in place, so only new keys allocate.
+/// DISTINCT, joins and set operations; `RowKeys` writes the same bytes for a whole batch at once.
 enum KeyEncoder {
     static func append(_ column: Column, _ type: LogicalType, row: Int, to key: inout [UInt8]) {
         switch column {
@@ -14,20 +12,35 @@ enum KeyEncoder {
         case .int64(let c):
             guard c.validity[row] else { key.append(0); return }
             key.append(1)
-            // Timestamps with time zone are equal by instant, whatever the zone.
-            appendInt(type == .timestampWithTimeZone ? PackedTimestamp.millis(c.values[row]) : c.values[row], to: &key)
+            appendInt(bits(c.values[row], instant: type == .timestampWithTimeZone), to: &key)
         case .double(let c):
             guard c.validity[row] else { key.append(0); return }
             key.append(1)
-            var value = c.values[row]
-            if value == 0 { value = 0 }  // -0.0 groups with 0.0
-            if value.isNaN { value = .nan }
-            appendInt(Int64(bitPattern: value.bitPattern), to: &key)
+            appendInt(bits(c.values[row]), to: &key)
         case .boolean(let c):
-            key.append(c.validity[row] ? (c.values[row] ? 2 : 1) : 0)
+            key.append(booleanByte(c.validity[row], c.values[row]))
         default:
             appendValue(column.value(at: row), type, to: &key)
         }
+    }
+
+    /// The 8 bytes of a non-NULL bigint-backed value; with `instant` (timestamps with time zone), its instant, so
+    /// that one instant is one key whatever the zone.
+    @inline(__always)
+    static func bits(_ value: Int64, instant: Bool) -> Int64 {
+        instant ? PackedTimestamp.millis(value) : value
+    }
+
+    /// The 8 bytes of a non-NULL double: -0.0 groups with 0.0, and every NaN with every other.
+    @inline(__always)
+    static func bits(_ value: Double) -> Int64 {
+        Int64(bitPattern: (value == 0 ? 0 : value.isNaN ? .nan : value).bitPattern)
+    }
+
+    /// A boolean's one byte: 0 NULL, 1 false, 2 true.
+    @inline(__always)
+    static func booleanByte(_ valid: Bool, _ value: Bool) -> UInt8 {
+        valid ? (value ? 2 : 1) : 0
     }
 
     static func appendValue(_ value: Value, _ type: LogicalType, to key: inout [UInt8]) {
