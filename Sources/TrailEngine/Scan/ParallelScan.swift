@@ -40,7 +40,7 @@ public enum ParallelScan {
         /// keep the GETs in flight, and at most `RunShape.remoteBytes` of them.
         func shape(for input: ScanInput) -> (workers: Int, runs: RunShape) {
             if let fetcher, readsRemote(input) {
-                let workers = workers * 2
+                let workers = workers(for: input)
                 let files = max(4, min(64, fetcher.client.settings.concurrency / workers * 2))
                 return (workers, RunShape(files: files, bytes: RunShape.remoteBytes))
             }

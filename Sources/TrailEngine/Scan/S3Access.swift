@@ -12,8 +12,8 @@ public enum S3Access {
         public var concurrency: Int
         public var maxAttempts: Int
 
-        public init(profile: String? = nil, region: String? = nil, endpointURL: String? = nil, concurrency: Int = 32,
-                    maxAttempts: Int = 5) {
+        public init(profile: String? = nil, region: String? = nil, endpointURL: String? = nil,
+                    concurrency: Int = S3Settings.defaultConcurrency, maxAttempts: Int = S3Settings.defaultMaxAttempts) {
             self.profile = profile
             self.region = region
             self.endpointURL = endpointURL

@@ -1,6 +1,7 @@
 import ArgumentParser
 import Foundation
 import TrailEngine
+import TrailS3
 
 /// How to reach `s3://` sources; the AWS CLI's options and environment variables mean the same here.
 struct S3Options: ParsableArguments {
@@ -22,11 +23,11 @@ struct S3Options: ParsableArguments {
     @Option(name: .customLong("s3-concurrency"), help: ArgumentHelp(
         "S3 requests in flight at most, LISTs and GETs together; more helps many small objects on a slow link.",
         valueName: "n"))
-    var concurrency: Int = 64
+    var concurrency: Int = S3Settings.defaultConcurrency
 
     @Option(name: .customLong("s3-max-attempts"), help: ArgumentHelp(
         "Tries per S3 request on throttling, 5xx, resets, timeouts and truncated bodies.", valueName: "n"))
-    var maxAttempts: Int = 5
+    var maxAttempts: Int = S3Settings.defaultMaxAttempts
 
     func validate() throws {
         if concurrency < 1 { throw ValidationError("--s3-concurrency must be at least 1") }
