@@ -96,6 +96,24 @@ public final class ColumnBuilder {
         commitString()
     }
 
+    /// Appends `text` as `count` rows of a varchar column.
+    public func appendString(_ text: String, repeating count: Int) {
+        guard count > 0 else { return }
+        var utf8 = text
+        utf8.withUTF8 { text in
+            bytes.reserveCapacity(bytes.count + text.count * count)
+            for _ in 0..<count {
+                bytes.append(contentsOf: text)
+                commitString()
+            }
+        }
+    }
+
+    /// Appends `count` NULLs.
+    public func appendNulls(_ count: Int) {
+        for _ in 0..<max(count, 0) { appendNull() }
+    }
+
     /// Drops every row from `rows` on (used to undo a partly decoded record).
     public func truncate(to rows: Int) {
         guard rows < count else { return }

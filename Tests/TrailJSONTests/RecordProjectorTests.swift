@@ -109,6 +109,35 @@ struct RecordProjectorTests {
         #expect(values(batch, "$path") == ["/x.json"])
     }
 
+    @Test("partition values hold from their setPartition on: several files in one batch, and across batches")
+    func partitionRuns() throws {
+        let projector = try RecordProjector(columns: ["eventname", "region", "$path"])
+        var visitor = projector
+        var scratch: [UInt8] = []
+        func read(_ names: [String]) {
+            let records = names.map { #"{"eventName":"\#($0)"}"# }.joined(separator: ",")
+            let bytes = Array(#"{"Records":[\#(records)]}"#.utf8)
+            _ = bytes.withUnsafeBytes { CloudTrailDocument.read($0, visitor: &visitor, scratch: &scratch) }
+        }
+        read(["before"])
+        projector.setPartition(PartitionValues(region: "eu-west-1", path: "/a.json"))
+        read(["A1", "A2"])
+        projector.setPartition(PartitionValues(region: "us-east-1"))
+        projector.setPartition(PartitionValues(region: "ap-south-1", path: "/c.json"))  // replaces the one before
+        read(["C1"])
+        projector.setPartition(PartitionValues(path: "/d.json"))
+        read(["D1", "D2"])
+        let first = projector.finish()
+        #expect(values(first, "eventname") == ["before", "A1", "A2", "C1", "D1", "D2"])
+        #expect(values(first, "region") == [nil, "eu-west-1", "eu-west-1", "ap-south-1", nil, nil])
+        #expect(values(first, "$path") == [nil, "/a.json", "/a.json", "/c.json", "/d.json", "/d.json"])
+        read(["E1"])
+        let second = projector.finish()
+        #expect(values(second, "region") == [nil])
+        #expect(values(second, "$path") == ["/d.json"])
+        #expect(projector.readsPath)
+    }
+
     @Test("an unknown column is an error")
     func unknownColumn() {
         #expect(throws: ProjectionError.self) { try RecordProjector(columns: ["evntname"]) }

@@ -31,7 +31,7 @@ final class SegmentScan {
         self.node = node
         self.cache = cache
         reader = SourceReader(fetcher: fetcher)
-        output = try ScanOutput(node: node, context: context)
+        output = try ScanOutput(node: node, context: context, filesPassedPartitionFilter: true)
         var seen = Set<String>()
         columns = node.columns.filter {
             !TableKind.partitionColumnNames.contains($0.path[0]) && seen.insert($0.dottedPath).inserted
@@ -118,18 +118,16 @@ final class SegmentScan {
         // PERF: a view's files mostly have none; parsing every name took ~10% of a warm SELECT * needle query.
         lazy var partitions: [(values: PartitionValues, rows: Int)] = {
             var locations = FileLocations()
+            let readsPath = node.columns.contains { $0.path == ["$path"] }
             return zip(files, rows).compactMap { file, rows in
-                rows == 0 ? nil : (PartitionValues(locations.location(of: file), path: file.path), rows)
+                rows == 0 ? nil : (PartitionValues(locations.partitionLocation(of: file), path: readsPath ? file.path : nil), rows)
             }
         }()
         for column in node.columns {
             if column.path.count == 1, TableKind.partitionColumnNames.contains(column.path[0]) {
                 let builder = ColumnBuilder(type: .varchar)
                 for (values, rows) in partitions {
-                    let value = values.value(of: column.path[0])
-                    for _ in 0..<rows {
-                        if let value { builder.appendString(value) } else { builder.appendNull() }
-                    }
+                    if let value = values.value(of: column.path[0]) { builder.appendString(value, repeating: rows) } else { builder.appendNulls(rows) }
                 }
                 columns.append(builder.finish())
             } else {

@@ -23,7 +23,9 @@ public struct DecodeWorker: ScanWorker {
 
     public mutating func beginFile(_ file: LogFile) {
         guard projector.readsPartitions else { return }
-        projector.setPartition(PartitionValues(locations.location(of: file), path: file.path))
+        // PERF: the file's name is parsed, and its path joined, only when a partition column needs it: both per
+        // file cost ~0.3 s of CPU over 200k files of `WHERE day <= '99'`.
+        projector.setPartition(PartitionValues(locations.partitionLocation(of: file), path: projector.readsPath ? file.path : nil))
     }
 
     public mutating func visit(record cursor: inout JSONCursor, fileOffset: Int) throws(JSONError) {

@@ -26,6 +26,8 @@ struct PartitionPruner {
         var decisions: [PartitionValues: Bool] = [:]
         /// Files come folder after folder: each folder's part of the path is parsed once.
         var locations = FileLocations()
+        /// The decision for the last folder whose files all share their partition values (a day folder).
+        var folder: (path: String, admits: Bool)?
     }
 
     init(node: ScanNode, context: EvaluationContext) throws(QueryError) {
@@ -126,7 +128,18 @@ struct PartitionPruner {
 
     /// Whether `file` may hold rows that pass the scan's predicate.
     func admits(_ file: LogFile) throws(QueryError) -> Bool {
-        let location = memo.locations.location(of: file)
+        // PERF: one decision per day folder: parsing each file's name and hashing its partition values cost
+        // 0.5-0.8 s of CPU over 200k files (`WHERE day <= '28'` took more CPU than the whole table unpruned).
+        if let folder = memo.folder, folder.path == file.folder { return folder.admits }
+        let decision = try decide(file)
+        if !readsPath, memo.locations.folderPart(of: file).settlesAllPartitions {
+            memo.folder = (file.folder, decision)
+        }
+        return decision
+    }
+
+    private func decide(_ file: LogFile) throws(QueryError) -> Bool {
+        let location = memo.locations.partitionLocation(of: file)
         if let dayRange, let year = location.year.flatMap({ Int($0) }), let month = location.month.flatMap({ Int($0) }),
            let day = location.day.flatMap({ Int($0) }) {
             let number = CivilDate(year: year, month: month, day: day).dayNumber

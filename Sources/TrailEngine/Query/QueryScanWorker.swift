@@ -18,7 +18,7 @@ struct QueryScanWorker: ScanWorker {
 
     init(node: ScanNode, context: EvaluationContext) throws(QueryError) {
         decoder = NeedleTest(DecodeWorker(projector: try ScanOutput.projector(for: node.columns)), node: node)
-        output = try ScanOutput(node: node, context: context)
+        output = try ScanOutput(node: node, context: context, filesPassedPartitionFilter: true)
     }
 
     func admits(_ text: UnsafeRawBufferPointer) -> Bool { decoder.admits(text) }

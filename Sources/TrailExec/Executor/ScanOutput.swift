@@ -13,10 +13,19 @@ public final class ScanOutput {
     let evaluator: ExpressionEvaluator
     let schema: [Field]
 
-    public init(node: ScanNode, context: EvaluationContext) throws(QueryError) {
+    /// `filesPassedPartitionFilter`: every file the scan reads was admitted by `node.partitionFilter`'s predicates
+    /// (the engine prunes files by them on their paths' values). A file's partition values are the same in all
+    /// its rows, so those conjuncts hold for every row and are not evaluated again.
+    public init(node: ScanNode, context: EvaluationContext, filesPassedPartitionFilter: Bool = false) throws(QueryError) {
         self.node = node
         let outputs = node.columns.map { OutputColumn(id: $0.id, name: $0.path.last ?? "", type: $0.type) }
-        predicate = try node.predicate.map { (p) throws(QueryError) in try Resolver.resolve(p, outputs) }
+        var rowPredicate = node.predicate
+        if filesPassedPartitionFilter, let predicate = node.predicate {
+            // PERF: `WHERE day <= '28'` evaluated per file batch took ~0.5 s of CPU over 200k files.
+            let settled = Set(node.partitionFilter.predicates)
+            rowPredicate = .conjunction(predicate.conjuncts.filter { !settled.contains($0) })
+        }
+        predicate = try rowPredicate.map { (p) throws(QueryError) in try Resolver.resolve(p, outputs) }
         evaluator = ExpressionEvaluator(context: context)
         schema = node.columns.map { Field($0.dottedPath, $0.type) }
     }

@@ -139,7 +139,8 @@ public final class RecordProjector: RecordVisitor {
     private let extracts: [[(append: (JSONCursor, ColumnBuilder) -> Void, builder: ColumnBuilder)]]
     private let extractBuilders: [ColumnBuilder]
     private let partitionColumns: [(name: String, builder: ColumnBuilder)]
-    private var partition = PartitionValues()
+    /// The partition values (one per partition column) of the rows from `start` on, one run per `setPartition`.
+    private var partitionRuns: [(start: Int, values: [String?])] = []
     public private(set) var count = 0
 
     /// Decodes the given columns: top-level names (`eventname`, `useridentity`) or dotted paths into rows
@@ -198,9 +199,14 @@ public final class RecordProjector: RecordVisitor {
     /// Whether any partition column is decoded (otherwise `setPartition` need not be called).
     public var readsPartitions: Bool { !partitionColumns.isEmpty }
 
+    /// Whether `$path` is decoded (otherwise `setPartition`'s values need no path).
+    public var readsPath: Bool { partitionColumns.contains { $0.name == "$path" } }
+
     /// Sets the partition values for the records that follow (call once per file).
     public func setPartition(_ values: PartitionValues) {
-        partition = values
+        guard readsPartitions else { return }
+        let run = (start: count, values: partitionColumns.map { values.value(of: $0.name) })
+        if partitionRuns.last?.start == count { partitionRuns[partitionRuns.count - 1] = run } else { partitionRuns.append(run) }
     }
 
     public func visit(record cursor: inout JSONCursor, fileOffset: Int) throws(JSONError) {
@@ -213,9 +219,6 @@ public final class RecordProjector: RecordVisitor {
             for builder in extractBuilders { builder.truncate(to: count) }
             throw error
         }
-        for (name, builder) in partitionColumns {
-            if let value = partition.value(of: name) { builder.appendString(value) } else { builder.appendNull() }
-        }
         count += 1
     }
 
@@ -223,9 +226,21 @@ public final class RecordProjector: RecordVisitor {
     public func finish() -> Batch {
         var columns: [Column] = root.children.map { $0.builder.finish() }
         columns += extractBuilders.map { $0.finish() }
-        columns += partitionColumns.map { $0.builder.finish() }
+        // PERF: a file's partition values are filled in once per run of rows, not per record: looking the column
+        // up by name and appending it for each record cost ~0.3 s of CPU over 1 M events (`WHERE day <= '99'`).
+        for (index, (_, builder)) in partitionColumns.enumerated() {
+            // Rows before the first `setPartition` have no partition values.
+            builder.appendNulls(partitionRuns.first.map { min($0.start, count) } ?? count)
+            for (position, run) in partitionRuns.enumerated() where run.start < count {
+                let end = position + 1 < partitionRuns.count ? min(partitionRuns[position + 1].start, count) : count
+                if let value = run.values[index] { builder.appendString(value, repeating: end - run.start) } else { builder.appendNulls(end - run.start) }
+            }
+            columns.append(builder.finish())
+        }
         let batch = Batch(schema: schema, columns: columns, count: count)
         count = 0
+        // The last values hold for the records that follow, until the next `setPartition`.
+        partitionRuns = partitionRuns.last.map { [(start: 0, values: $0.values)] } ?? []
         return batch
     }
 

@@ -68,6 +68,13 @@ public struct CloudTrailLocation: Sendable, Equatable {
         /// files there and nothing deeper.
         public var isDay: Bool { hasKind && location.day != nil }
 
+        /// Every partition value of a file below comes from the folders (account, region and day): the file's name
+        /// adds nothing, so files of this folder share their partition values.
+        public var settlesAllPartitions: Bool {
+            hasKind && location.accountID != nil && location.region != nil && location.year != nil
+                && location.month != nil && location.day != nil
+        }
+
         /// The partition values every file below this folder gets from it, whatever lies deeper: the account,
         /// then region, year, month and day as far as the folders go (`date` when all three are there).
         public var settledPartitions: [String: String] {

@@ -9,7 +9,21 @@ public struct FileLocations {
 
     /// The same as `file.location`.
     public mutating func location(of file: LogFile) -> CloudTrailLocation {
-        if folder?.path != file.folder { folder = (file.folder, CloudTrailLocation.folderPart(of: file.folder)) }
-        return CloudTrailLocation(fileName: file.name, folder: folder!.part)
+        CloudTrailLocation(fileName: file.name, folder: folderPart(of: file))
+    }
+
+    /// A location with `file`'s partition values (account, region, date): when its folders settle them all (a day
+    /// folder), the folder's own, without parsing the file's name; otherwise `location(of:)`.
+    public mutating func partitionLocation(of file: LogFile) -> CloudTrailLocation {
+        let part = folderPart(of: file)
+        return part.settlesAllPartitions ? part.location : CloudTrailLocation(fileName: file.name, folder: part)
+    }
+
+    /// What `file`'s folders say about its location, parsed once per folder.
+    public mutating func folderPart(of file: LogFile) -> CloudTrailLocation.FolderPart {
+        if let folder, folder.path == file.folder { return folder.part }
+        let part = CloudTrailLocation.folderPart(of: file.folder)
+        folder = (file.folder, part)
+        return part
     }
 }
