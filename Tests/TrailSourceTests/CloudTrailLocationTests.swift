@@ -79,46 +79,40 @@ struct CloudTrailLocationTests {
         #expect(split == CloudTrailLocation(path: path))
     }
 
+    /// Files as a scan meets them, folder after folder (one folder met again later): day folders, a file whose name
+    /// says another account, region and day than its folder, folders that settle only some values or none, and
+    /// loose files.
+    static let filesInScanOrder = [
+        "/b/AWSLogs/111122223333/CloudTrail/us-east-2/2015/08/01/111122223333_CloudTrail_us-east-2_20150801T0210Z_Mu0K.json.gz",
+        "/b/AWSLogs/111122223333/CloudTrail/us-east-2/2015/08/01/111122223333_CloudTrail_us-east-2_20150801T0215Z_Zz.json.gz",
+        "/b/AWSLogs/111122223333/CloudTrail/us-east-2/2015/08/01/444455556666_CloudTrail_eu-west-3_20150802T0215Z_Zz.json.gz",
+        "/b/AWSLogs/111122223333/CloudTrail/us-east-2/2015/08/02/111122223333_CloudTrail_us-east-2_20150802T0000Z_A.json.gz",
+        "AWSLogs/o-1234abcde/222222222222/CloudTrail/us-east-1/2025/03/06/222222222222_CloudTrail_us-east-1_20250306T0230Z_Q.json.gz",
+        "/b/AWSLogs/111122223333/CloudTrail/us-east-2/2015/08/111122223333_CloudTrail_us-east-2_20150809T0000Z_A.json.gz",
+        "/b/AWSLogs/CloudTrail/us-east-2/2015/08/01/111122223333_CloudTrail_us-east-2_20150801T0000Z_B.json.gz",
+        "logs/111122223333_CloudTrail_eu-west-1_20240102T0000Z_a.json.gz",
+        "111122223333_CloudTrail_eu-west-1_20240102T0000Z_b.json.gz",
+        "/b/AWSLogs/111122223333/CloudTrail/us-east-2/2015/08/01/111122223333_CloudTrail_us-east-2_20150801T0220Z_Y.json.gz",
+    ].map { LogFile(path: $0, size: 0, modificationTime: 0) }
+
     @Test("FileLocations, folder after folder, gives every file's own location")
     func fileLocations() {
-        let paths = [
-            "/b/AWSLogs/111122223333/CloudTrail/us-east-2/2015/08/01/111122223333_CloudTrail_us-east-2_20150801T0210Z_Mu0K.json.gz",
-            "/b/AWSLogs/111122223333/CloudTrail/us-east-2/2015/08/01/111122223333_CloudTrail_us-east-2_20150801T0215Z_Zz.json.gz",
-            "/b/AWSLogs/111122223333/CloudTrail/us-east-2/2015/08/02/111122223333_CloudTrail_us-east-2_20150802T0000Z_A.json.gz",
-            "AWSLogs/o-1234abcde/222222222222/CloudTrail/us-east-1/2025/03/06/222222222222_CloudTrail_us-east-1_20250306T0230Z_Q.json.gz",
-            "logs/111122223333_CloudTrail_eu-west-1_20240102T0000Z_a.json.gz",
-            "111122223333_CloudTrail_eu-west-1_20240102T0000Z_b.json.gz",
-            "/b/AWSLogs/111122223333/CloudTrail/us-east-2/2015/08/01/111122223333_CloudTrail_us-east-2_20150801T0220Z_Y.json.gz",
-        ]
         var locations = FileLocations()
-        for path in paths {
-            let file = LogFile(path: path, size: 0, modificationTime: 0)
-            #expect(locations.location(of: file) == file.location, "\(path)")
+        for file in Self.filesInScanOrder {
+            #expect(locations.location(of: file) == file.location, "\(file.path)")
         }
     }
 
     @Test("partitionLocation gives every file its own partition values, from the folder alone where it settles them")
     func partitionLocations() {
-        let paths = [
-            "/b/AWSLogs/111122223333/CloudTrail/us-east-2/2015/08/01/111122223333_CloudTrail_us-east-2_20150801T0210Z_Mu0K.json.gz",
-            // A file whose name says another account, region and day than its folder: the folder decides.
-            "/b/AWSLogs/111122223333/CloudTrail/us-east-2/2015/08/01/444455556666_CloudTrail_eu-west-3_20150802T0215Z_Zz.json.gz",
-            "AWSLogs/o-1234abcde/222222222222/CloudTrail/us-east-1/2025/03/06/222222222222_CloudTrail_us-east-1_20250306T0230Z_Q.json.gz",
-            // Folders that settle only some values, or none: the name supplies the rest.
-            "/b/AWSLogs/111122223333/CloudTrail/us-east-2/2015/08/111122223333_CloudTrail_us-east-2_20150809T0000Z_A.json.gz",
-            "/b/AWSLogs/CloudTrail/us-east-2/2015/08/01/111122223333_CloudTrail_us-east-2_20150801T0000Z_B.json.gz",
-            "logs/111122223333_CloudTrail_eu-west-1_20240102T0000Z_a.json.gz",
-            "111122223333_CloudTrail_eu-west-1_20240102T0000Z_b.json.gz",
-        ]
         var locations = FileLocations()
-        for path in paths {
-            let file = LogFile(path: path, size: 0, modificationTime: 0)
+        for file in Self.filesInScanOrder {
             let partition = locations.partitionLocation(of: file)
             let location = file.location
-            #expect(partition.accountID == location.accountID, "\(path)")
-            #expect(partition.region == location.region, "\(path)")
-            #expect(partition.date == location.date, "\(path)")
-            #expect(partition.year == location.year && partition.month == location.month, "\(path)")
+            #expect(partition.accountID == location.accountID, "\(file.path)")
+            #expect(partition.region == location.region, "\(file.path)")
+            #expect(partition.date == location.date, "\(file.path)")
+            #expect(partition.year == location.year && partition.month == location.month, "\(file.path)")
         }
         let settled = CloudTrailLocation.folderPart(of: "/b/AWSLogs/111122223333/CloudTrail/us-east-2/2015/08/01/")
         #expect(settled.settlesAllPartitions)

@@ -118,9 +118,8 @@ final class SegmentScan {
         // PERF: a view's files mostly have none; parsing every name took ~10% of a warm SELECT * needle query.
         lazy var partitions: [(values: PartitionValues, rows: Int)] = {
             var locations = FileLocations()
-            let readsPath = node.columns.contains { $0.path == ["$path"] }
             return zip(files, rows).compactMap { file, rows in
-                rows == 0 ? nil : (PartitionValues(locations.partitionLocation(of: file), path: readsPath ? file.path : nil), rows)
+                rows == 0 ? nil : (locations.partitionValues(of: file, withPath: node.readsPath), rows)
             }
         }()
         for column in node.columns {

@@ -17,7 +17,6 @@ struct PartitionPruner {
     let predicateColumns: [Set<String>?]
     /// Decisions by partition values, when no predicate reads `$path` (then files of one folder share them).
     let memo = Memo()
-    let readsPath: Bool
     /// The regions and days the predicates name outright: their folders are visited without listing the levels above.
     let pinned: PinnedFolders
 
@@ -52,7 +51,6 @@ struct PartitionPruner {
             visit(predicate)
             return settled ? names : nil
         }
-        readsPath = node.columns.contains { $0.path == ["$path"] }
         let one = Batch(schema: [], columns: [], count: 1)
         let constants = ExpressionEvaluator(context: context)
         func day(_ bound: BoundExpression) throws(QueryError) -> Int? {
@@ -132,23 +130,22 @@ struct PartitionPruner {
         // the CPU samples (perf) of `WHERE day <= '28'` over 200k files, which cost more than the whole table.
         if let folder = memo.folder, folder.path == file.folder { return folder.admits }
         let decision = try decide(file)
-        if !readsPath, memo.locations.folderPart(of: file).settlesAllPartitions {
+        if !node.readsPath, memo.locations.folderPart(of: file).settlesAllPartitions {
             memo.folder = (file.folder, decision)
         }
         return decision
     }
 
     private func decide(_ file: LogFile) throws(QueryError) -> Bool {
-        let location = memo.locations.partitionLocation(of: file)
-        if let dayRange, let year = location.year.flatMap({ Int($0) }), let month = location.month.flatMap({ Int($0) }),
-           let day = location.day.flatMap({ Int($0) }) {
+        let values = memo.locations.partitionValues(of: file, withPath: node.readsPath)
+        if let dayRange, let year = values.year.flatMap({ Int($0) }), let month = values.month.flatMap({ Int($0) }),
+           let day = values.day.flatMap({ Int($0) }) {
             let number = CivilDate(year: year, month: month, day: day).dayNumber
             if !dayRange.contains(number) { return false }
         }
         guard !predicates.isEmpty else { return true }
         // PERF: one evaluation per distinct set of partition values, not per file: evaluating the predicates
         // for each of 200k files took 2 s of a `WHERE day <= '28'` query.
-        let values = PartitionValues(location, path: readsPath ? file.path : nil)
         if let known = memo.decisions[values] { return known }
         let decision = try evaluate(values)
         memo.decisions[values] = decision

@@ -16,7 +16,7 @@ public final class ScanOutput {
     /// `filesPassedPartitionFilter`: every file the scan reads was admitted by `node.partitionFilter`'s predicates
     /// (the engine prunes files by them on their paths' values). A file's partition values are the same in all
     /// its rows, so those conjuncts hold for every row and are not evaluated again.
-    public init(node: ScanNode, context: EvaluationContext, filesPassedPartitionFilter: Bool = false) throws(QueryError) {
+    public init(node: ScanNode, context: EvaluationContext, filesPassedPartitionFilter: Bool) throws(QueryError) {
         self.node = node
         let outputs = node.columns.map { OutputColumn(id: $0.id, name: $0.path.last ?? "", type: $0.type) }
         var rowPredicate = node.predicate

@@ -139,8 +139,9 @@ public final class RecordProjector: RecordVisitor {
     private let extracts: [[(append: (JSONCursor, ColumnBuilder) -> Void, builder: ColumnBuilder)]]
     private let extractBuilders: [ColumnBuilder]
     private let partitionColumns: [(name: String, builder: ColumnBuilder)]
-    /// The partition values (one per partition column) of the rows from `start` on, one run per `setPartition`.
-    private var partitionRuns: [(start: Int, values: [String?])] = []
+    /// The partition values (one per partition column) of the rows from `start` on, one run per `setPartition`;
+    /// the first starts at row 0 (NULLs until a `setPartition`), and runs start in row order.
+    private var partitionRuns: [(start: Int, values: [String?])]
     public private(set) var count = 0
 
     /// Decodes the given columns: top-level names (`eventname`, `useridentity`) or dotted paths into rows
@@ -162,6 +163,7 @@ public final class RecordProjector: RecordVisitor {
         let rootBuilder = ColumnBuilder(type: .row(fields))
         root = Node(builder: rootBuilder, fields: fields)
         partitionColumns = partitions.map { ($0, ColumnBuilder(type: .varchar)) }
+        partitionRuns = [(start: 0, values: partitions.map { _ in nil })]
         var sources: [String] = []
         var grouped: [[(append: (JSONCursor, ColumnBuilder) -> Void, builder: ColumnBuilder)]] = []
         var builders: [ColumnBuilder] = []
@@ -206,7 +208,7 @@ public final class RecordProjector: RecordVisitor {
     public func setPartition(_ values: PartitionValues) {
         guard readsPartitions else { return }
         let run = (start: count, values: partitionColumns.map { values.value(of: $0.name) })
-        if partitionRuns.last?.start == count { partitionRuns[partitionRuns.count - 1] = run } else { partitionRuns.append(run) }
+        if partitionRuns[partitionRuns.count - 1].start == count { partitionRuns[partitionRuns.count - 1] = run } else { partitionRuns.append(run) }
     }
 
     public func visit(record cursor: inout JSONCursor, fileOffset: Int) throws(JSONError) {
@@ -229,10 +231,8 @@ public final class RecordProjector: RecordVisitor {
         // PERF: a file's partition values are filled in once per run of rows, not per record: looking the column
         // up by name and appending it for each record cost ~0.3 s of CPU over 1 M events (`WHERE day <= '99'`).
         for (index, (_, builder)) in partitionColumns.enumerated() {
-            // Rows before the first `setPartition` have no partition values.
-            builder.appendNulls(partitionRuns.first.map { min($0.start, count) } ?? count)
-            for (position, run) in partitionRuns.enumerated() where run.start < count {
-                let end = position + 1 < partitionRuns.count ? min(partitionRuns[position + 1].start, count) : count
+            for (position, run) in partitionRuns.enumerated() {
+                let end = position + 1 < partitionRuns.count ? partitionRuns[position + 1].start : count
                 if let value = run.values[index] { builder.appendString(value, repeating: end - run.start) } else { builder.appendNulls(end - run.start) }
             }
             columns.append(builder.finish())
@@ -240,7 +240,8 @@ public final class RecordProjector: RecordVisitor {
         let batch = Batch(schema: schema, columns: columns, count: count)
         count = 0
         // The last values hold for the records that follow, until the next `setPartition`.
-        partitionRuns = partitionRuns.last.map { [(start: 0, values: $0.values)] } ?? []
+        partitionRuns.removeSubrange(0..<partitionRuns.count - 1)
+        partitionRuns[0].start = 0
         return batch
     }
 

@@ -69,6 +69,9 @@ public struct ScanNode: Hashable, Sendable {
         self.predicate = predicate
         self.partitionFilter = partitionFilter
     }
+
+    /// Whether the scan reads `"$path"` (otherwise files of one folder may share their partition values).
+    public var readsPath: Bool { columns.contains { $0.path == ["$path"] } }
 }
 
 public enum JoinKind: String, Hashable, Sendable {

@@ -16,7 +16,7 @@ public struct FileLocations {
     /// folder), the folder's own, without parsing the file's name; otherwise `location(of:)`.
     public mutating func partitionLocation(of file: LogFile) -> CloudTrailLocation {
         let part = folderPart(of: file)
-        return part.settlesAllPartitions ? part.location : CloudTrailLocation(fileName: file.name, folder: part)
+        return part.settlesAllPartitions ? part.location : location(of: file)
     }
 
     /// What `file`'s folders say about its location, parsed once per folder.
