@@ -52,7 +52,7 @@ enum KeyEncoder {
             appendInt(type == .timestampWithTimeZone ? PackedTimestamp.millis(number) : number, to: &key)
         case .double(let number):
             key.append(1)
-            appendInt(Int64(bitPattern: (number == 0 ? 0 : number).bitPattern), to: &key)
+            appendInt(bits(number), to: &key)
         case .bytes(let bytes):
             key.append(1)
             appendInt(Int64(bytes.count), to: &key)
