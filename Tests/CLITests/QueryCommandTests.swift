@@ -96,6 +96,15 @@ struct QueryCommandTests {
         #expect(pruned.stderr.contains("1 folder not listed (partition/time)"))
     }
 
+    @Test("a query that reads no table lists no folder, so its statistics blame nothing on pruning")
+    func noTable() throws {
+        let output = try CommandRunner.run(["query", "SELECT 1 + 1 AS two", "--logs", Self.fixture, "--format", "csv"])
+        #expect(output.status == 0)
+        #expect(output.stdout == "\"two\"\n\"2\"\n")
+        #expect(output.stderr.contains("0 files read"))
+        #expect(!output.stderr.contains("not listed"))
+    }
+
     @Test("EXPLAIN names the decoded columns and the pruning")
     func explain() throws {
         let output = try CommandRunner.run([

@@ -76,9 +76,11 @@ public enum QueryRun {
         let isExplain = if case .explain = statement { true } else { false }
         let defersDays = !isExplain && options.maxScanBytes == nil && plan.scans.count == 1
         do throws(SourceError) {
-            // Folders that no scan can use are not even listed (a one-day, one-region query lists one folder).
-            discovery = try SourceDiscovery.discover(sources, client: options.scan.fetcher?.client,
-                                                     pruning: .union(pruners.map(\.1.folderPruning)), defersDays: defersDays)
+            // Folders that no scan can use are not even listed (a one-day, one-region query lists one folder), and
+            // a query that reads no table (`SELECT 1`) lists nothing.
+            discovery = plan.scans.isEmpty ? Discovery()
+                : try SourceDiscovery.discover(sources, client: options.scan.fetcher?.client,
+                                               pruning: .union(pruners.map(\.1.folderPruning)), defersDays: defersDays)
         } catch {
             throw QueryError(.sourceFailed, error.summary, at: nil, help: error.hint)
         }
