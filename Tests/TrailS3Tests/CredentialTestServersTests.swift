@@ -108,6 +108,7 @@ final class CredentialTestServer: Sendable {
     static let moto: Result<CredentialTestServer, any Error> = Result {
         let log = FileManager.default.temporaryDirectory
             .appendingPathComponent("trailsql-credentials-moto-\(ProcessInfo.processInfo.processIdentifier).log")
+        Fixtures.removeAtExit(log.path)
         return try CredentialTestServer(script: "moto_launcher.py", arguments: ["--access-log", log.path])
     }
 }

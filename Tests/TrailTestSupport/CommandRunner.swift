@@ -16,8 +16,12 @@ public enum CommandRunner {
         return candidates.first { FileManager.default.isExecutableFile(atPath: $0.path) } ?? candidates[0]
     }
 
-    static let testCacheHome = FileManager.default.temporaryDirectory
-        .appendingPathComponent("trailsql-test-cache-\(ProcessInfo.processInfo.processIdentifier)").path
+    static let testCacheHome: String = {
+        let path = FileManager.default.temporaryDirectory
+            .appendingPathComponent("trailsql-test-cache-\(ProcessInfo.processInfo.processIdentifier)").path
+        Fixtures.removeAtExit(path)
+        return path
+    }()
 
     /// Runs `trailsql` with `arguments`; with `shell`, runs `/bin/sh` with them instead (for pipes).
     public static func run(_ arguments: [String], environment: [String: String] = [:], shell: Bool = false) throws -> Output {

@@ -1,4 +1,5 @@
 import Foundation
+import Synchronization
 
 /// Where the shared real corpus and the repository's fixtures live, found from this file's location.
 public enum Fixtures {
@@ -32,4 +33,18 @@ public enum Fixtures {
     public static func cleanUp(_ url: URL) {
         try? FileManager.default.removeItem(at: url)
     }
+
+    /// Removes `path` when the test process exits: for what a whole run shares (the CLI tests' cache folder, a
+    /// shared server's log), which no single test can clean up.
+    public static func removeAtExit(_ path: String) {
+        _ = exitHook
+        pathsToRemove.withLock { $0.append(path) }
+    }
+
+    private static let pathsToRemove = Mutex<[String]>([])
+    private static let exitHook: Void = {
+        atexit {
+            for path in Fixtures.pathsToRemove.withLock({ $0 }) { try? FileManager.default.removeItem(atPath: path) }
+        }
+    }()
 }
