@@ -96,10 +96,14 @@ public final class ColumnBuilder {
         commitString()
     }
 
-    /// Appends `text` as `count` rows of a varchar column.
-    public func appendString(_ text: String, repeating count: Int) {
+    /// Appends `text` as `count` rows of a varchar column (`count` NULLs when `text` is nil): a run of rows that
+    /// share one value, such as a file's partition values.
+    public func appendString(_ text: String?, repeating count: Int) {
         guard count > 0 else { return }
-        var utf8 = text
+        guard var utf8 = text else {
+            for _ in 0..<count { appendNull() }
+            return
+        }
         utf8.withUTF8 { text in
             bytes.reserveCapacity(bytes.count + text.count * count)
             for _ in 0..<count {
@@ -107,11 +111,6 @@ public final class ColumnBuilder {
                 commitString()
             }
         }
-    }
-
-    /// Appends `count` NULLs.
-    public func appendNulls(_ count: Int) {
-        for _ in 0..<max(count, 0) { appendNull() }
     }
 
     /// Drops every row from `rows` on (used to undo a partly decoded record).

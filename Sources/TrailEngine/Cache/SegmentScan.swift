@@ -126,7 +126,7 @@ final class SegmentScan {
             if column.path.count == 1, TableKind.partitionColumnNames.contains(column.path[0]) {
                 let builder = ColumnBuilder(type: .varchar)
                 for (values, rows) in partitions {
-                    if let value = values.value(of: column.path[0]) { builder.appendString(value, repeating: rows) } else { builder.appendNulls(rows) }
+                    builder.appendString(values.value(of: column.path[0]), repeating: rows)
                 }
                 columns.append(builder.finish())
             } else {

@@ -233,7 +233,7 @@ public final class RecordProjector: RecordVisitor {
         for (index, (_, builder)) in partitionColumns.enumerated() {
             for (position, run) in partitionRuns.enumerated() {
                 let end = position + 1 < partitionRuns.count ? partitionRuns[position + 1].start : count
-                if let value = run.values[index] { builder.appendString(value, repeating: end - run.start) } else { builder.appendNulls(end - run.start) }
+                builder.appendString(run.values[index], repeating: end - run.start)
             }
             columns.append(builder.finish())
         }
