@@ -37,14 +37,19 @@ public enum Fixtures {
     /// Removes `path` when the test process exits: for what a whole run shares (the CLI tests' cache folder, a
     /// shared server's log), which no single test can clean up.
     public static func removeAtExit(_ path: String) {
-        _ = exitHook
-        pathsToRemove.withLock { $0.append(path) }
+        atExit { try? FileManager.default.removeItem(atPath: path) }
     }
 
-    private static let pathsToRemove = Mutex<[String]>([])
+    /// Runs `action` when the test process exits, after the actions registered before it.
+    public static func atExit(_ action: @escaping @Sendable () -> Void) {
+        _ = exitHook
+        exitActions.withLock { $0.append(action) }
+    }
+
+    private static let exitActions = Mutex<[@Sendable () -> Void]>([])
     private static let exitHook: Void = {
         atexit {
-            for path in Fixtures.pathsToRemove.withLock({ $0 }) { try? FileManager.default.removeItem(atPath: path) }
+            for action in Fixtures.exitActions.withLock({ $0 }) { action() }
         }
     }()
 }

@@ -463,14 +463,12 @@ final class SupportProcess: Sendable {
     // Helpers still running at exit (the shared server) get SIGTERM then, and their folders go; they would
     // also exit by themselves once they notice their parent is gone.
     private static let live = Mutex<[Int32: URL]>([:])
-    private static let exitHook: Void = {
-        atexit {
-            for (pid, folder) in SupportProcess.live.withLock({ $0 }) {
-                kill(pid, SIGTERM)
-                try? FileManager.default.removeItem(at: folder)
-            }
+    private static let exitHook: Void = Fixtures.atExit {
+        for (pid, folder) in SupportProcess.live.withLock({ $0 }) {
+            kill(pid, SIGTERM)
+            try? FileManager.default.removeItem(at: folder)
         }
-    }()
+    }
 
     private func register() {
         _ = SupportProcess.exitHook
