@@ -22,11 +22,13 @@ public enum Fixtures {
     /// The bundled sample logs.
     public static var sampleLogs: URL { repositoryRoot.appendingPathComponent("Samples/logs") }
 
-    /// A fresh, empty temporary directory; removed by `cleanUp`.
+    /// A fresh, empty temporary directory; removed by `cleanUp`, and at the latest when the test process exits
+    /// (a fixture shared by a whole run, held in a `static let`, has no test to clean it up).
     public static func makeTemporaryDirectory(_ label: String = "trailsql") throws -> URL {
         let url = FileManager.default.temporaryDirectory
             .appendingPathComponent("\(label)-\(UUID().uuidString.prefix(8))", isDirectory: true)
         try FileManager.default.createDirectory(at: url, withIntermediateDirectories: true)
+        removeAtExit(url.path)
         return url
     }
 
